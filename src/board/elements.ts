@@ -1,0 +1,199 @@
+// Element operations: add, update, move, duplicate, delete. Each validates first, then writes in one transaction.
+import type * as Y from 'yjs';
+import {
+  EventStormError,
+  addElementInput,
+  deleteElementInput,
+  deleteElementsInput,
+  moveElementsInput,
+  parseInput,
+  updateElementInput,
+  type AddElementInput,
+  type BoardElement,
+  type DeleteElementInput,
+  type DeleteElementsInput,
+  type MoveElementsInput,
+  type UpdateElementInput,
+} from '../domain';
+import { recordOf, setChanged, type BoardMaps } from './document';
+import { refuseSelfLinks, requireContext, requireElement, requireElements, requireRoomFor } from './guards';
+import { removeLinksTouching, replaceLinks, writeLink } from './links';
+import { defaultPosition, defaultY } from './placement';
+import { readElement } from './read';
+import { newId, runOp, type OpOptions } from './transaction';
+
+function linksOf(maps: BoardMaps, id: string): Pick<BoardElement, 'triggers' | 'triggeredBy'> {
+  const triggers: string[] = [];
+  const triggeredBy: string[] = [];
+  maps.links.forEach((map) => {
+    const from = map.get('from') as string;
+    const to = map.get('to') as string;
+    if (from === id && maps.elements.has(to)) triggers.push(to);
+    if (to === id && maps.elements.has(from)) triggeredBy.push(from);
+  });
+  return { triggers: triggers.sort(), triggeredBy: triggeredBy.sort() };
+}
+
+/** The element as it now stands in the document, with its derived links. */
+export function elementOf(maps: BoardMaps, id: string): BoardElement {
+  const element = readElement(id, maps.elements.get(id));
+  if (!element) throw new EventStormError('not_found', `No element with id "${id}" in this workshop.`);
+  if (element.contextId && !maps.contexts.has(element.contextId)) element.contextId = null;
+  return { ...element, ...linksOf(maps, id) };
+}
+
+export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptions): BoardElement {
+  const args = parseInput(addElementInput, input);
+  return runOp(doc, options, ({ maps, now }) => {
+    requireRoomFor(maps, 1);
+    const id = args.id ?? newId();
+    if (maps.elements.has(id)) throw new EventStormError('conflict', `An element with id "${id}" already exists.`, [{ path: 'id', message: 'already in use' }]);
+    requireElements(maps, args.triggers, 'triggers');
+    requireElements(maps, args.triggered_by, 'triggered_by');
+    if (args.bounded_context_id) requireContext(maps, args.bounded_context_id, 'bounded_context_id');
+    const position = args.position ?? defaultPosition(maps, args.type);
+    const y = args.y ?? defaultY(maps, args.type, position);
+    return () => {
+      maps.elements.set(
+        id,
+        recordOf({
+          id,
+          type: args.type,
+          name: args.name,
+          description: args.description,
+          notes: args.notes,
+          position,
+          y,
+          contextId: args.bounded_context_id ?? null,
+          createdBy: args.created_by,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      for (const to of args.triggers) writeLink(maps, id, to, args.created_by, now);
+      for (const from of args.triggered_by) writeLink(maps, from, id, args.created_by, now);
+      return elementOf(maps, id);
+    };
+  });
+}
+
+export function updateElement(doc: Y.Doc, input: UpdateElementInput, options?: OpOptions & { by?: string }): BoardElement {
+  const args = parseInput(updateElementInput, input);
+  return runOp(doc, options, ({ maps, now }) => {
+    const map = requireElement(maps, args.element_id);
+    if (args.triggers) {
+      requireElements(maps, args.triggers, 'triggers');
+      refuseSelfLinks(args.element_id, args.triggers, 'triggers');
+    }
+    if (args.triggered_by) {
+      requireElements(maps, args.triggered_by, 'triggered_by');
+      refuseSelfLinks(args.element_id, args.triggered_by, 'triggered_by');
+    }
+    if (args.bounded_context_id) requireContext(maps, args.bounded_context_id, 'bounded_context_id');
+    return () => {
+      const changed = setChanged(map, {
+        type: args.type,
+        name: args.name,
+        description: args.description,
+        notes: args.notes,
+        position: args.position,
+        y: args.y,
+        contextId: args.bounded_context_id,
+      });
+      if (changed) map.set('updatedAt', now);
+      const by = options?.by ?? '';
+      if (args.triggers) replaceLinks(maps, args.element_id, 'triggers', args.triggers, by, now);
+      if (args.triggered_by) replaceLinks(maps, args.element_id, 'triggered_by', args.triggered_by, by, now);
+      return elementOf(maps, args.element_id);
+    };
+  });
+}
+
+/** Write a drag once, on drop: every moved sticky in one transaction (one undo step). */
+export function moveElements(doc: Y.Doc, input: MoveElementsInput, options?: OpOptions): { moved: number } {
+  const args = parseInput(moveElementsInput, input);
+  return runOp(doc, options, ({ maps, now }) => {
+    requireElements(maps, args.moves.map((m) => m.element_id), 'moves');
+    return () => {
+      let moved = 0;
+      for (const move of args.moves) {
+        const map = maps.elements.get(move.element_id)!;
+        if (setChanged(map, { position: move.position, y: move.y })) {
+          map.set('updatedAt', now);
+          moved++;
+        }
+      }
+      return { moved };
+    };
+  });
+}
+
+export function deleteElements(doc: Y.Doc, input: DeleteElementsInput, options?: OpOptions): { deleted: string[] } {
+  const args = parseInput(deleteElementsInput, input);
+  return runOp(doc, options, ({ maps }) => {
+    const ids = [...new Set(args.element_ids)];
+    requireElements(maps, ids, 'element_ids');
+    return () => {
+      // An element's links go with it, in the same transaction.
+      removeLinksTouching(maps, new Set(ids));
+      for (const id of ids) maps.elements.delete(id);
+      return { deleted: ids };
+    };
+  });
+}
+
+export function deleteElement(doc: Y.Doc, input: DeleteElementInput, options?: OpOptions): { deleted: string[] } {
+  const args = parseInput(deleteElementInput, input);
+  return deleteElements(doc, { element_ids: [args.element_id] }, options);
+}
+
+/**
+ * Copy stickies (with the links among them and their context) `offset` columns to the right and below,
+ * returning the new ids in the order given.
+ */
+export function duplicateElements(
+  doc: Y.Doc,
+  input: { element_ids: string[]; offset?: { position: number; y: number } },
+  options?: OpOptions & { by?: string },
+): { created: string[] } {
+  const args = parseInput(deleteElementsInput, { element_ids: input.element_ids });
+  const offset = input.offset ?? { position: 0.5, y: 40 };
+  return runOp(doc, options, ({ maps, now }) => {
+    const ids = [...new Set(args.element_ids)];
+    requireElements(maps, ids, 'element_ids');
+    requireRoomFor(maps, ids.length);
+    return () => {
+      const copies = new Map<string, string>();
+      for (const id of ids) {
+        const source = readElement(id, maps.elements.get(id));
+        if (!source) continue;
+        const copy = newId();
+        copies.set(id, copy);
+        maps.elements.set(
+          copy,
+          recordOf({
+            id: copy,
+            type: source.type,
+            name: source.name,
+            description: source.description,
+            notes: source.notes,
+            position: source.position + offset.position,
+            y: source.y + offset.y,
+            contextId: source.contextId && maps.contexts.has(source.contextId) ? source.contextId : null,
+            createdBy: options?.by ?? '',
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
+      }
+      const copiedLinks: [string, string][] = [];
+      maps.links.forEach((map) => {
+        const from = copies.get(map.get('from') as string);
+        const to = copies.get(map.get('to') as string);
+        if (from && to) copiedLinks.push([from, to]);
+      });
+      for (const [from, to] of copiedLinks) writeLink(maps, from, to, options?.by ?? '', now);
+      return { created: ids.map((id) => copies.get(id)!).filter(Boolean) };
+    };
+  });
+}

@@ -1,0 +1,45 @@
+// Checks every operation runs before writing: ids exist, limits hold.
+import { EventStormError, LIMITS, notFound } from '../domain';
+import type { BoardMaps, Fields } from './document';
+
+export function requireElement(maps: BoardMaps, id: string): Fields {
+  const map = maps.elements.get(id);
+  if (!map) throw notFound('element', id);
+  return map;
+}
+
+export function requireElements(maps: BoardMaps, ids: readonly string[], field: string): void {
+  const missing = ids.filter((id) => !maps.elements.has(id));
+  if (missing.length > 0) {
+    throw new EventStormError(
+      'not_found',
+      `${field} names ${missing.length === 1 ? 'an element' : 'elements'} not on this board: ${missing.join(', ')}`,
+      missing.map((id) => ({ path: field, message: `unknown element id ${id}` })),
+    );
+  }
+}
+
+export function requireContext(maps: BoardMaps, id: string, field = 'context_id'): Fields {
+  const map = maps.contexts.get(id);
+  if (!map) {
+    throw new EventStormError('not_found', `No bounded context with id "${id}" in this workshop.`, [
+      { path: field, message: `unknown context id ${id}` },
+    ]);
+  }
+  return map;
+}
+
+export function requireRoomFor(maps: BoardMaps, adding: number): void {
+  if (maps.elements.size + adding > LIMITS.elementsPerBoard) {
+    throw new EventStormError(
+      'conflict',
+      `This board is full: a board holds at most ${LIMITS.elementsPerBoard.toLocaleString('en')} elements and has ${maps.elements.size}. Delete some, or split the model into another workshop.`,
+    );
+  }
+}
+
+export function refuseSelfLinks(id: string, ids: readonly string[], field: string): void {
+  if (ids.includes(id)) {
+    throw new EventStormError('invalid', `${field}: an element cannot trigger itself`, [{ path: field, message: 'an element cannot trigger itself' }]);
+  }
+}

@@ -1,0 +1,64 @@
+// Trigger links: records of their own, keyed from>to, so two people drawing the same arrow make one arrow.
+import * as Y from 'yjs';
+import { EventStormError, linkInput, linkKey, parseInput, type LinkInput, type TriggerLink } from '../domain';
+import { recordOf, type BoardMaps } from './document';
+import { requireElements } from './guards';
+import { runOp, type OpOptions } from './transaction';
+
+export function writeLink(maps: BoardMaps, from: string, to: string, createdBy: string, now: string): void {
+  const key = linkKey(from, to);
+  if (maps.links.has(key)) return;
+  maps.links.set(key, recordOf({ from, to, createdBy, createdAt: now }));
+}
+
+/** Delete every link that touches one of `ids` (one pass over the links). */
+export function removeLinksTouching(maps: BoardMaps, ids: ReadonlySet<string>): void {
+  const doomed: string[] = [];
+  maps.links.forEach((map, key) => {
+    if (ids.has(map.get('from') as string) || ids.has(map.get('to') as string)) doomed.push(key);
+  });
+  for (const key of doomed) maps.links.delete(key);
+}
+
+/** Make the links on one side of `id` exactly `targets`, keeping the records of links that stay. */
+export function replaceLinks(maps: BoardMaps, id: string, side: 'triggers' | 'triggered_by', targets: readonly string[], by: string, now: string): void {
+  const wanted = new Set(targets);
+  const doomed: string[] = [];
+  maps.links.forEach((map, key) => {
+    const from = map.get('from');
+    const to = map.get('to');
+    if (side === 'triggers' && from === id && !wanted.has(to as string)) doomed.push(key);
+    if (side === 'triggered_by' && to === id && !wanted.has(from as string)) doomed.push(key);
+  });
+  for (const key of doomed) maps.links.delete(key);
+  for (const other of wanted) {
+    if (side === 'triggers') writeLink(maps, id, other, by, now);
+    else writeLink(maps, other, id, by, now);
+  }
+}
+
+export function linkElements(doc: Y.Doc, input: LinkInput, options?: OpOptions & { by?: string }): TriggerLink {
+  const { from, to } = parseInput(linkInput, input);
+  return runOp(doc, options, ({ maps, now }) => {
+    requireElements(maps, [from, to], 'from/to');
+    if (from === to) throw new EventStormError('invalid', 'An element cannot trigger itself.', [{ path: 'to', message: 'same as from' }]);
+    return () => {
+      writeLink(maps, from, to, options?.by ?? '', now);
+      return { from, to, createdBy: options?.by ?? '', createdAt: now };
+    };
+  });
+}
+
+export function unlinkElements(doc: Y.Doc, input: LinkInput, options?: OpOptions): { removed: boolean } {
+  const { from, to } = parseInput(linkInput, input);
+  return runOp(doc, options, ({ maps }) => {
+    const key = linkKey(from, to);
+    if (!maps.links.has(key)) {
+      throw new EventStormError('not_found', `There is no trigger link from "${from}" to "${to}".`, [{ path: 'from/to', message: 'no such link' }]);
+    }
+    return () => {
+      maps.links.delete(key);
+      return { removed: true };
+    };
+  });
+}

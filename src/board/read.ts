@@ -1,0 +1,73 @@
+// The reverse door: turn document records into domain values, repairing whatever a peer wrote wrong, once, here.
+import { isElementType, type BoardElement, type BoundedContext, type TriggerLink, type WorkshopMeta } from '../domain';
+import { isFields, type Fields } from './document';
+import type * as Y from 'yjs';
+
+function str(map: Fields, key: string, fallback = ''): string {
+  const v = map.get(key);
+  return typeof v === 'string' ? v : fallback;
+}
+
+function num(map: Fields, key: string, fallback = 0): number {
+  const v = map.get(key);
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+export const DEFAULT_CONTEXT_COLOR = '#94a3b8';
+
+/** An element record as a domain value without its derived links, or null when it is beyond repair. */
+export function readElement(id: string, map: unknown): BoardElement | null {
+  if (!isFields(map)) return null;
+  const type = map.get('type');
+  if (!isElementType(type)) return null;
+  const contextId = map.get('contextId');
+  return {
+    id,
+    type,
+    name: str(map, 'name') || '(unnamed)',
+    description: str(map, 'description'),
+    notes: str(map, 'notes'),
+    position: num(map, 'position'),
+    y: num(map, 'y'),
+    contextId: typeof contextId === 'string' && contextId ? contextId : null,
+    createdBy: str(map, 'createdBy'),
+    createdAt: str(map, 'createdAt'),
+    updatedAt: str(map, 'updatedAt') || str(map, 'createdAt'),
+    triggers: [],
+    triggeredBy: [],
+  };
+}
+
+export function readLink(map: unknown): TriggerLink | null {
+  if (!isFields(map)) return null;
+  const from = map.get('from');
+  const to = map.get('to');
+  if (typeof from !== 'string' || typeof to !== 'string' || from === to) return null;
+  return { from, to, createdBy: str(map, 'createdBy'), createdAt: str(map, 'createdAt') };
+}
+
+export function readContext(id: string, map: unknown): BoundedContext | null {
+  if (!isFields(map)) return null;
+  const color = str(map, 'color');
+  return {
+    id,
+    name: str(map, 'name') || '(unnamed context)',
+    description: str(map, 'description'),
+    color: /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : DEFAULT_CONTEXT_COLOR,
+    createdAt: str(map, 'createdAt'),
+    updatedAt: str(map, 'updatedAt') || str(map, 'createdAt'),
+  };
+}
+
+export function readMeta(meta: Y.Map<unknown>): WorkshopMeta {
+  const facilitators = meta.get('facilitators');
+  return {
+    id: typeof meta.get('id') === 'string' ? (meta.get('id') as string) : '',
+    name: typeof meta.get('name') === 'string' ? (meta.get('name') as string) : '',
+    description: typeof meta.get('description') === 'string' ? (meta.get('description') as string) : '',
+    domain: typeof meta.get('domain') === 'string' ? (meta.get('domain') as string) : '',
+    facilitators: Array.isArray(facilitators) ? facilitators.filter((f): f is string => typeof f === 'string') : [],
+    createdAt: typeof meta.get('createdAt') === 'string' ? (meta.get('createdAt') as string) : '',
+    updatedAt: typeof meta.get('updatedAt') === 'string' ? (meta.get('updatedAt') as string) : '',
+  };
+}

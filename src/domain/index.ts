@@ -1,0 +1,5 @@
+export * from './catalogue';
+export * from './geometry';
+export * from './errors';
+export * from './types';
+export * from './schemas';
