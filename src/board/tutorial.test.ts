@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { replayTutorial } from '../../fixtures/tutorial';
-import { addElement, assignToContext, createContext, initWorkshop, snapshot, updateElement } from './index';
-
-/** The board-operation face of the tutorial's tool calls (the MCP layer is another face of the same operations). */
-export async function replayOnDoc(doc: Y.Doc) {
-  return replayTutorial((tool, args) => {
-    const { workshop_id: _ignored, ...rest } = args;
-    const input = rest as never;
-    switch (tool) {
-      case 'eventstorming_create_workshop':
-        initWorkshop(doc, 'tutorial', input);
-        return { workshop_id: 'tutorial' };
-      case 'eventstorming_add_element':
-        return { element_id: addElement(doc, input).id };
-      case 'eventstorming_update_element':
-        return { element_id: updateElement(doc, input).id };
-      case 'eventstorming_create_bounded_context':
-        return { context_id: createContext(doc, input).id };
-      case 'eventstorming_assign_to_context':
-        return { assigned: assignToContext(doc, input).assigned };
-      default:
-        throw new Error(`unexpected tool ${tool}`);
-    }
-  });
-}
+import { snapshot } from './index';
+import { replayOnDoc } from './tutorial-replay';
 
 describe('the tutorial replayed through the board operations', () => {
   it('gives the seed README figures', async () => {

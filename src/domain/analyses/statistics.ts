@@ -1,0 +1,84 @@
+// Workshop statistics: what is on the board, by type and by context, how it is linked and how much of it has a context.
+// The JSON keeps the original server's keys (totals, by_type, by_context, relationships, coverage).
+import { ELEMENT_TYPES, type ElementType } from '../catalogue';
+import type { WorkshopSnapshot } from '../types';
+import { contextIdOf, indexBoard } from './board-index';
+import { document, inline } from './markdown';
+
+export interface StatisticsReport {
+  workshop: { id: string; name: string; domain: string };
+  totals: { elements: number; bounded_contexts: number };
+  /** Every type, in catalogue order, zeros included. */
+  by_type: Record<ElementType, number>;
+  /** Element count per context name (a shared name gets its context id appended, so both stay). */
+  by_context: Record<string, number>;
+  /** The same counts with ids, in the order the contexts' stories start on the timeline. */
+  contexts: { id: string; name: string; label: string; elements: number }[];
+  relationships: { elements_with_triggers: number; elements_with_triggered_by: number; total_trigger_links: number };
+  /** `percent` is the share of elements in a context, to one decimal (0 on an empty board). */
+  coverage: { elements_in_contexts: number; elements_without_context: number; percent: number };
+}
+
+export function statistics(snap: WorkshopSnapshot): StatisticsReport {
+  const index = indexBoard(snap);
+  const byType = Object.fromEntries(ELEMENT_TYPES.map((t) => [t, 0])) as Record<ElementType, number>;
+  const perContext = new Map<string, number>();
+  for (const c of index.orderedContexts) perContext.set(c.id, 0);
+  let assigned = 0;
+  for (const e of index.ordered) {
+    byType[e.type]++;
+    const contextId = contextIdOf(index, e);
+    if (contextId !== null) {
+      assigned++;
+      perContext.set(contextId, perContext.get(contextId)! + 1);
+    }
+  }
+  const contexts = index.orderedContexts.map((c) => ({ id: c.id, name: c.name, label: index.contextLabel.get(c.id)!, elements: perContext.get(c.id)! }));
+  const byContext: Record<string, number> = {};
+  for (const c of contexts) byContext[c.label] = c.elements;
+  const total = index.ordered.length;
+  return {
+    workshop: { id: snap.meta.id, name: snap.meta.name, domain: snap.meta.domain },
+    totals: { elements: total, bounded_contexts: contexts.length },
+    by_type: byType,
+    by_context: byContext,
+    contexts,
+    relationships: {
+      elements_with_triggers: index.triggers.size,
+      elements_with_triggered_by: index.triggeredBy.size,
+      total_trigger_links: index.links.length,
+    },
+    coverage: {
+      elements_in_contexts: assigned,
+      elements_without_context: total - assigned,
+      percent: total === 0 ? 0 : Math.round((assigned / total) * 1000) / 10,
+    },
+  };
+}
+
+export function statisticsMarkdown(report: StatisticsReport): string {
+  return document([
+    `# Workshop Statistics: ${inline(report.workshop.name)}`,
+    '',
+    '## Overview',
+    `- Domain: ${inline(report.workshop.domain) || 'Not specified'}`,
+    `- Total Elements: ${report.totals.elements}`,
+    `- Bounded Contexts: ${report.totals.bounded_contexts}`,
+    '',
+    '## Elements by Type',
+    ...ELEMENT_TYPES.map((t) => `- ${t}: ${report.by_type[t]}`),
+    '',
+    '## Elements by Bounded Context',
+    ...(report.contexts.length > 0 ? report.contexts.map((c) => `- ${inline(c.label)}: ${c.elements}`) : ['- No bounded contexts yet']),
+    '',
+    '## Relationships',
+    `- Elements with outgoing triggers: ${report.relationships.elements_with_triggers}`,
+    `- Elements with incoming triggers: ${report.relationships.elements_with_triggered_by}`,
+    `- Total trigger links: ${report.relationships.total_trigger_links}`,
+    '',
+    '## Context Coverage',
+    `- Elements assigned to contexts: ${report.coverage.elements_in_contexts}`,
+    `- Elements without context: ${report.coverage.elements_without_context}`,
+    `- Coverage: ${report.coverage.percent.toFixed(1)}%`,
+  ]);
+}
