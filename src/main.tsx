@@ -1,13 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
 import './index.css';
-
-function Placeholder() {
-  return <main className="p-8 font-sans">EventStorm: the board arrives with issue 4.</main>;
-}
+import { App } from './ui/App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Placeholder />
+    <App />
   </StrictMode>,
 );

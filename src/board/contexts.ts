@@ -23,6 +23,26 @@ import { newId, runOp, type OpOptions } from './transaction';
 /** Distinct, readable colours handed to new contexts in turn when the caller names none. */
 export const CONTEXT_COLORS = ['#3498db', '#2ecc71', '#f39c12', '#9b59b6', '#e74c3c', '#1abc9c', '#e67e22', '#34495e'] as const;
 
+/** The colour a new context gets when its creator names none: the next in CONTEXT_COLORS. */
+export function nextContextColor(maps: BoardMaps): string {
+  return CONTEXT_COLORS[maps.contexts.size % CONTEXT_COLORS.length];
+}
+
+/** Write one context record, keyed exactly as every context operation writes it. Call inside a transaction. */
+export function writeContext(maps: BoardMaps, record: BoundedContext): void {
+  maps.contexts.set(
+    record.id,
+    recordOf({
+      id: record.id,
+      name: record.name,
+      description: record.description,
+      color: record.color,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+    }),
+  );
+}
+
 function contextOf(maps: BoardMaps, id: string): BoundedContext {
   const context = readContext(id, maps.contexts.get(id));
   if (!context) throw new EventStormError('not_found', `No bounded context with id "${id}" in this workshop.`);
@@ -34,9 +54,9 @@ export function createContext(doc: Y.Doc, input: CreateContextInput, options?: O
   return runOp(doc, options, ({ maps, now }) => {
     const id = args.id ?? newId();
     if (maps.contexts.has(id)) throw new EventStormError('conflict', `A bounded context with id "${id}" already exists.`, [{ path: 'id', message: 'already in use' }]);
-    const color = args.color ?? CONTEXT_COLORS[maps.contexts.size % CONTEXT_COLORS.length];
+    const color = args.color ?? nextContextColor(maps);
     return () => {
-      maps.contexts.set(id, recordOf({ id, name: args.name, description: args.description, color, createdAt: now, updatedAt: now }));
+      writeContext(maps, { id, name: args.name, description: args.description, color, createdAt: now, updatedAt: now });
       return contextOf(maps, id);
     };
   });

@@ -55,7 +55,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('deliver' as const), from: peer, to: peer, count: fc.integer({ min: 1, max: 5 }) }) },
 );
 
-function ids(map: Y.Map<unknown>): string[] {
+function ids(map: Y.Map<unknown> | Y.Map<Y.Map<unknown>>): string[] {
   return [...map.keys()].sort();
 }
 

@@ -42,6 +42,29 @@ export function elementOf(maps: BoardMaps, id: string): BoardElement {
   return { ...element, ...linksOf(maps, id) };
 }
 
+/** An element's stored fields: everything but the links, which are records of their own. */
+export type ElementRecord = Omit<BoardElement, 'triggers' | 'triggeredBy'>;
+
+/** Write one element record, keyed exactly as every element operation writes it. Call inside a transaction. */
+export function writeElement(maps: BoardMaps, record: ElementRecord): void {
+  maps.elements.set(
+    record.id,
+    recordOf({
+      id: record.id,
+      type: record.type,
+      name: record.name,
+      description: record.description,
+      notes: record.notes,
+      position: record.position,
+      y: record.y,
+      contextId: record.contextId,
+      createdBy: record.createdBy,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+    }),
+  );
+}
+
 export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptions): BoardElement {
   const args = parseInput(addElementInput, input);
   return runOp(doc, options, ({ maps, now }) => {
@@ -54,22 +77,19 @@ export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptio
     const position = args.position ?? defaultPosition(maps, args.type);
     const y = args.y ?? defaultY(maps, args.type, position);
     return () => {
-      maps.elements.set(
+      writeElement(maps, {
         id,
-        recordOf({
-          id,
-          type: args.type,
-          name: args.name,
-          description: args.description,
-          notes: args.notes,
-          position,
-          y,
-          contextId: args.bounded_context_id ?? null,
-          createdBy: args.created_by,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
+        type: args.type,
+        name: args.name,
+        description: args.description,
+        notes: args.notes,
+        position,
+        y,
+        contextId: args.bounded_context_id ?? null,
+        createdBy: args.created_by,
+        createdAt: now,
+        updatedAt: now,
+      });
       for (const to of args.triggers) writeLink(maps, id, to, args.created_by, now);
       for (const from of args.triggered_by) writeLink(maps, from, id, args.created_by, now);
       return elementOf(maps, id);
@@ -169,22 +189,19 @@ export function duplicateElements(
         if (!source) continue;
         const copy = newId();
         copies.set(id, copy);
-        maps.elements.set(
-          copy,
-          recordOf({
-            id: copy,
-            type: source.type,
-            name: source.name,
-            description: source.description,
-            notes: source.notes,
-            position: source.position + offset.position,
-            y: source.y + offset.y,
-            contextId: source.contextId && maps.contexts.has(source.contextId) ? source.contextId : null,
-            createdBy: options?.by ?? '',
-            createdAt: now,
-            updatedAt: now,
-          }),
-        );
+        writeElement(maps, {
+          id: copy,
+          type: source.type,
+          name: source.name,
+          description: source.description,
+          notes: source.notes,
+          position: source.position + offset.position,
+          y: source.y + offset.y,
+          contextId: source.contextId && maps.contexts.has(source.contextId) ? source.contextId : null,
+          createdBy: options?.by ?? '',
+          createdAt: now,
+          updatedAt: now,
+        });
       }
       const copiedLinks: [string, string][] = [];
       maps.links.forEach((map) => {

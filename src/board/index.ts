@@ -7,3 +7,4 @@ export * from './links';
 export * from './contexts';
 export * from './workshop';
 export * from './migrations';
+export * from './import';

@@ -3,18 +3,37 @@ import { CATALOGUE, COLUMN_WIDTH, STACK_GAP, rowTop, type ElementType } from '..
 import type { BoardMaps } from './document';
 
 export function defaultY(maps: BoardMaps, type: ElementType, position: number): number {
-  const kind = CATALOGUE[type];
-  const top = rowTop(type);
-  const reach = kind.width / COLUMN_WIDTH;
-  let y = top;
+  const sameType: PlacedSticky[] = [];
   maps.elements.forEach((map) => {
     if (map.get('type') !== type) return;
     const p = map.get('position');
     const otherY = map.get('y');
-    if (typeof p !== 'number' || typeof otherY !== 'number') return;
-    if (Math.abs(p - position) >= reach) return;
-    if (otherY + kind.height + STACK_GAP > y && otherY >= top - kind.height) y = otherY + kind.height + STACK_GAP;
+    if (typeof p === 'number' && typeof otherY === 'number') sameType.push({ position: p, y: otherY });
   });
+  return stackedY(type, position, sameType);
+}
+
+export interface PlacedSticky {
+  position: number;
+  y: number;
+}
+
+/**
+ * The y of a sticky of `type` at `position`, given the stickies of the same type already on the board: its row's
+ * top, or just below the lowest one in its column. Order-independent, so a batch (an import) places the same way.
+ */
+export function stackedY(type: ElementType, position: number, sameType: readonly PlacedSticky[]): number {
+  const kind = CATALOGUE[type];
+  const top = rowTop(type);
+  const reach = kind.width / COLUMN_WIDTH;
+  const step = kind.height + STACK_GAP;
+  const lowest = top - kind.height;
+  let y = top;
+  for (let i = 0; i < sameType.length; i++) {
+    const other = sameType[i];
+    if (Math.abs(other.position - position) >= reach) continue;
+    if (other.y + step > y && other.y >= lowest) y = other.y + step;
+  }
   return y;
 }
 

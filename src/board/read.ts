@@ -1,11 +1,16 @@
 // The reverse door: turn document records into domain values, repairing whatever a peer wrote wrong, once, here.
-import { isElementType, type BoardElement, type BoundedContext, type TriggerLink, type WorkshopMeta } from '../domain';
+import { LIMITS, colorSchema, isElementType, type BoardElement, type BoundedContext, type TriggerLink, type WorkshopMeta } from '../domain';
 import { isFields, type Fields } from './document';
 import type * as Y from 'yjs';
 
 function str(map: Fields, key: string, fallback = ''): string {
   const v = map.get(key);
   return typeof v === 'string' ? v : fallback;
+}
+
+/** Text as the schemas allow it: a peer that wrote more is cut to the limit, so every board exports importably. */
+function text(map: Fields, key: string, limit: number = LIMITS.textLength): string {
+  return str(map, key).slice(0, limit);
 }
 
 function num(map: Fields, key: string, fallback = 0): number {
@@ -24,9 +29,9 @@ export function readElement(id: string, map: unknown): BoardElement | null {
   return {
     id,
     type,
-    name: str(map, 'name') || '(unnamed)',
-    description: str(map, 'description'),
-    notes: str(map, 'notes'),
+    name: text(map, 'name', LIMITS.nameLength).trim() || '(unnamed)',
+    description: text(map, 'description'),
+    notes: text(map, 'notes'),
     position: num(map, 'position'),
     y: num(map, 'y'),
     contextId: typeof contextId === 'string' && contextId ? contextId : null,
@@ -51,9 +56,9 @@ export function readContext(id: string, map: unknown): BoundedContext | null {
   const color = str(map, 'color');
   return {
     id,
-    name: str(map, 'name') || '(unnamed context)',
-    description: str(map, 'description'),
-    color: /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : DEFAULT_CONTEXT_COLOR,
+    name: text(map, 'name', LIMITS.nameLength).trim() || '(unnamed context)',
+    description: text(map, 'description'),
+    color: colorSchema.safeParse(color).success ? color : DEFAULT_CONTEXT_COLOR,
     createdAt: str(map, 'createdAt'),
     updatedAt: str(map, 'updatedAt') || str(map, 'createdAt'),
   };

@@ -3,3 +3,5 @@ export * from './geometry';
 export * from './errors';
 export * from './types';
 export * from './schemas';
+export * from './analyses';
+export * from './exchange'; export * from './origin-format';

@@ -1,29 +1,33 @@
-// One pass over a snapshot that every analysis starts from: lookups by id, the timeline order, the trigger
-// graph in both directions and readable context labels. Built once per call, so no analysis is O(n²).
+// One pass over a snapshot that every analysis starts from: elements in timeline order, each known by its rank
+// (its place in that order); the trigger graph in both directions as compact rank lists; each element's context.
+// Built once per call with typed arrays and no per-element allocation, so the analyses stay well under a frame
+// on a 10,000-element board and none is O(n²).
 import { CATALOGUE } from '../catalogue';
 import type { BoardElement, BoundedContext, WorkshopSnapshot } from '../types';
 
 export interface BoardIndex {
   snap: WorkshopSnapshot;
-  elementById: ReadonlyMap<string, BoardElement>;
-  /** Every element in timeline order. */
+  /** Every element in timeline order; an element's index here is its rank. */
   ordered: readonly BoardElement[];
-  /** An element's place in `ordered`. */
+  /** Element id → rank. */
   rank: ReadonlyMap<string, number>;
-  /** Outgoing trigger targets per element id, in timeline order (links to unknown elements left out). */
-  triggers: ReadonlyMap<string, readonly BoardElement[]>;
-  /** Incoming trigger sources per element id, in timeline order. */
-  triggeredBy: ReadonlyMap<string, readonly BoardElement[]>;
-  /** The distinct trigger links between known elements, in timeline order of source then target. */
-  links: readonly { from: BoardElement; to: BoardElement }[];
-  contextById: ReadonlyMap<string, BoundedContext>;
-  /** Contexts in the order their story starts on the timeline; empty contexts last, by name. */
-  orderedContexts: readonly BoundedContext[];
-  /** A context's name, or, when two contexts share a name, the name with the context id so both stay distinct. */
-  contextLabel: ReadonlyMap<string, string>;
+  /** Outgoing links of rank r are `outTargets[outStart[r] .. outStart[r + 1])`, target ranks ascending. */
+  outStart: Int32Array;
+  outTargets: Int32Array;
+  /** Incoming links of rank r are `inSources[inStart[r] .. inStart[r + 1])`, source ranks ascending. */
+  inStart: Int32Array;
+  inSources: Int32Array;
+  /** Distinct links between known elements. Walking ranks and their outTargets lists them by source, then target. */
+  linkCount: number;
+  /** Contexts in the order their story starts on the timeline; contexts without elements last, by name. */
+  contexts: readonly BoundedContext[];
+  /** Context id → index in `contexts`. */
+  contextIndex: ReadonlyMap<string, number>;
+  /** Per context index: its name, or its name and id when another context shares the name. */
+  contextLabels: readonly string[];
+  /** Per rank: the index of the element's context in `contexts`, or -1 (no context, or one not on the board). */
+  contextOf: Int32Array;
 }
-
-const EMPTY: readonly BoardElement[] = [];
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -39,77 +43,145 @@ export function compareTimeline(a: BoardElement, b: BoardElement): number {
   );
 }
 
+function sortSegment(values: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    values.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const v = values[i];
+    let j = i - 1;
+    while (j >= from && values[j] > v) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = v;
+  }
+}
+
 export function indexBoard(snap: WorkshopSnapshot): BoardIndex {
-  const elementById = new Map<string, BoardElement>();
-  for (const e of snap.elements) elementById.set(e.id, e);
-  const ordered = [...elementById.values()].sort(compareTimeline);
-  const rank = new Map<string, number>();
-  ordered.forEach((e, i) => rank.set(e.id, i));
+  // Elements, in timeline order, sorted once on precomputed keys.
+  let keyed = snap.elements.map((e) => ({ e, position: e.position, row: CATALOGUE[e.type].row, name: e.name, id: e.id }));
+  keyed.sort((a, b) => a.position - b.position || a.row - b.row || compareText(a.name, b.name) || compareText(a.id, b.id));
+  let rank = new Map<string, number>();
+  for (let i = 0; i < keyed.length; i++) rank.set(keyed[i].id, i);
+  if (rank.size !== keyed.length) {
+    // A hand-built snapshot that repeats an id: its last record stands, at its own place in the order.
+    const last = new Map(snap.elements.map((e) => [e.id, e]));
+    const kept = new Set<string>();
+    keyed = keyed.filter((k) => {
+      if (last.get(k.id) !== k.e || kept.has(k.id)) return false;
+      kept.add(k.id);
+      return true;
+    });
+    rank = new Map<string, number>();
+    for (let i = 0; i < keyed.length; i++) rank.set(keyed[i].id, i);
+  }
+  const n = keyed.length;
+  const ordered = keyed.map((k) => k.e);
 
-  const contextById = new Map<string, BoundedContext>();
-  for (const c of snap.contexts) contextById.set(c.id, c);
-
-  const seen = new Set<string>();
-  const links: { from: BoardElement; to: BoardElement }[] = [];
+  // Links as rank pairs, bucketed by source (counting sort), each bucket sorted and rid of repeats.
+  const linkFrom = new Int32Array(snap.links.length);
+  const linkTo = new Int32Array(snap.links.length);
+  let raw = 0;
   for (const link of snap.links) {
-    const from = elementById.get(link.from);
-    const to = elementById.get(link.to);
-    if (!from || !to) continue;
-    const key = `${link.from}>${link.to}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    links.push({ from, to });
+    const from = rank.get(link.from);
+    const to = rank.get(link.to);
+    if (from === undefined || to === undefined) continue;
+    linkFrom[raw] = from;
+    linkTo[raw] = to;
+    raw++;
   }
-  const byRank = (a: BoardElement, b: BoardElement) => rank.get(a.id)! - rank.get(b.id)!;
-  links.sort((a, b) => byRank(a.from, b.from) || byRank(a.to, b.to));
-
-  const triggers = new Map<string, BoardElement[]>();
-  const triggeredBy = new Map<string, BoardElement[]>();
-  // Links are sorted by source then target, so each target list is already in timeline order.
-  for (const { from, to } of links) {
-    let out = triggers.get(from.id);
-    if (!out) triggers.set(from.id, (out = []));
-    out.push(to);
-    let incoming = triggeredBy.get(to.id);
-    if (!incoming) triggeredBy.set(to.id, (incoming = []));
-    incoming.push(from);
+  const outStart = new Int32Array(n + 1);
+  for (let i = 0; i < raw; i++) outStart[linkFrom[i] + 1]++;
+  for (let r = 0; r < n; r++) outStart[r + 1] += outStart[r];
+  const bucketed = new Int32Array(raw);
+  const cursor = outStart.slice(0, n);
+  for (let i = 0; i < raw; i++) bucketed[cursor[linkFrom[i]]++] = linkTo[i];
+  const outTargets = new Int32Array(raw);
+  let linkCount = 0;
+  for (let r = 0; r < n; r++) {
+    const from = outStart[r];
+    const to = outStart[r + 1];
+    sortSegment(bucketed, from, to);
+    outStart[r] = linkCount;
+    for (let i = from; i < to; i++) {
+      if (i > from && bucketed[i] === bucketed[i - 1]) continue; // the same link twice counts once
+      outTargets[linkCount++] = bucketed[i];
+    }
   }
-  for (const list of triggeredBy.values()) list.sort(byRank);
+  outStart[n] = linkCount;
 
-  // A context's story starts where its earliest element stands on the timeline.
-  const firstRank = new Map<string, number>();
-  for (const e of ordered) {
-    if (e.contextId && contextById.has(e.contextId) && !firstRank.has(e.contextId)) firstRank.set(e.contextId, rank.get(e.id)!);
+  // Incoming lists: walking sources in rank order fills each target's list already sorted.
+  const inStart = new Int32Array(n + 1);
+  for (let i = 0; i < linkCount; i++) inStart[outTargets[i] + 1]++;
+  for (let r = 0; r < n; r++) inStart[r + 1] += inStart[r];
+  const inSources = new Int32Array(linkCount);
+  const inCursor = inStart.slice(0, n);
+  for (let r = 0; r < n; r++) {
+    for (let i = outStart[r]; i < outStart[r + 1]; i++) inSources[inCursor[outTargets[i]]++] = r;
   }
-  const orderedContexts = [...contextById.values()].sort((a, b) => {
-    const ra = firstRank.get(a.id) ?? Infinity;
-    const rb = firstRank.get(b.id) ?? Infinity;
-    if (ra !== rb) return ra < rb ? -1 : 1;
-    return compareText(a.name, b.name) || compareText(a.id, b.id);
-  });
 
+  // Contexts, ordered by where their story starts: the first rank holding one of their elements.
+  const given = new Map<string, number>();
+  const byGiven: BoundedContext[] = [];
+  for (const c of snap.contexts) {
+    if (given.has(c.id)) byGiven[given.get(c.id)!] = c;
+    else given.set(c.id, byGiven.push(c) - 1);
+  }
+  const contextOf = new Int32Array(n);
+  const firstRank = new Array<number>(byGiven.length).fill(Infinity);
+  for (let r = 0; r < n; r++) {
+    const id = ordered[r].contextId;
+    const at = id ? given.get(id) : undefined;
+    contextOf[r] = at ?? -1;
+    if (at !== undefined && firstRank[at] === Infinity) firstRank[at] = r;
+  }
+  const order = byGiven.map((_, i) => i);
+  order.sort((a, b) => firstRank[a] - firstRank[b] || compareText(byGiven[a].name, byGiven[b].name) || compareText(byGiven[a].id, byGiven[b].id));
+  const position = new Int32Array(byGiven.length);
+  order.forEach((g, i) => (position[g] = i));
+  for (let r = 0; r < n; r++) if (contextOf[r] >= 0) contextOf[r] = position[contextOf[r]];
+  const contexts = order.map((g) => byGiven[g]);
+  const contextIndex = new Map<string, number>();
+  contexts.forEach((c, i) => contextIndex.set(c.id, i));
   const nameCount = new Map<string, number>();
-  for (const c of contextById.values()) nameCount.set(c.name, (nameCount.get(c.name) ?? 0) + 1);
-  const contextLabel = new Map<string, string>();
-  for (const c of orderedContexts) contextLabel.set(c.id, nameCount.get(c.name)! > 1 ? `${c.name} (${c.id})` : c.name);
+  for (const c of contexts) nameCount.set(c.name, (nameCount.get(c.name) ?? 0) + 1);
+  const contextLabels = contexts.map((c) => (nameCount.get(c.name)! > 1 ? `${c.name} (${c.id})` : c.name));
 
-  return { snap, elementById, ordered, rank, triggers, triggeredBy, links, contextById, orderedContexts, contextLabel };
+  return { snap, ordered, rank, outStart, outTargets, inStart, inSources, linkCount, contexts, contextIndex, contextLabels, contextOf };
 }
 
-export function triggersOf(index: BoardIndex, id: string): readonly BoardElement[] {
-  return index.triggers.get(id) ?? EMPTY;
+export function outDegree(index: BoardIndex, r: number): number {
+  return index.outStart[r + 1] - index.outStart[r];
 }
 
-export function triggeredByOf(index: BoardIndex, id: string): readonly BoardElement[] {
-  return index.triggeredBy.get(id) ?? EMPTY;
+export function inDegree(index: BoardIndex, r: number): number {
+  return index.inStart[r + 1] - index.inStart[r];
 }
 
-/** The element's context id, or null when it has none or names a context that is not on the board. */
-export function contextIdOf(index: BoardIndex, element: BoardElement): string | null {
-  return element.contextId && index.contextById.has(element.contextId) ? element.contextId : null;
+/** The elements rank r triggers, in timeline order. */
+export function triggersAt(index: BoardIndex, r: number): BoardElement[] {
+  const list: BoardElement[] = [];
+  for (let i = index.outStart[r]; i < index.outStart[r + 1]; i++) list.push(index.ordered[index.outTargets[i]]);
+  return list;
 }
 
-export function contextNameOf(index: BoardIndex, element: BoardElement): string | null {
-  const id = contextIdOf(index, element);
-  return id === null ? null : index.contextLabel.get(id)!;
+/** The elements that trigger rank r, in timeline order. */
+export function triggeredByAt(index: BoardIndex, r: number): BoardElement[] {
+  const list: BoardElement[] = [];
+  for (let i = index.inStart[r]; i < index.inStart[r + 1]; i++) list.push(index.ordered[index.inSources[i]]);
+  return list;
+}
+
+/** The id of rank r's context, or null. */
+export function contextIdAt(index: BoardIndex, r: number): string | null {
+  const c = index.contextOf[r];
+  return c < 0 ? null : index.contexts[c].id;
+}
+
+/** The label of rank r's context, or null. */
+export function contextLabelAt(index: BoardIndex, r: number): string | null {
+  const c = index.contextOf[r];
+  return c < 0 ? null : index.contextLabels[c];
 }

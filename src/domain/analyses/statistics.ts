@@ -2,7 +2,7 @@
 // The JSON keeps the original server's keys (totals, by_type, by_context, relationships, coverage).
 import { ELEMENT_TYPES, type ElementType } from '../catalogue';
 import type { WorkshopSnapshot } from '../types';
-import { contextIdOf, indexBoard } from './board-index';
+import { inDegree, indexBoard, outDegree } from './board-index';
 import { document, inline } from './markdown';
 
 export interface StatisticsReport {
@@ -22,18 +22,21 @@ export interface StatisticsReport {
 export function statistics(snap: WorkshopSnapshot): StatisticsReport {
   const index = indexBoard(snap);
   const byType = Object.fromEntries(ELEMENT_TYPES.map((t) => [t, 0])) as Record<ElementType, number>;
-  const perContext = new Map<string, number>();
-  for (const c of index.orderedContexts) perContext.set(c.id, 0);
+  const perContext = new Array<number>(index.contexts.length).fill(0);
   let assigned = 0;
-  for (const e of index.ordered) {
-    byType[e.type]++;
-    const contextId = contextIdOf(index, e);
-    if (contextId !== null) {
+  let withTriggers = 0;
+  let withTriggeredBy = 0;
+  for (let r = 0; r < index.ordered.length; r++) {
+    byType[index.ordered[r].type]++;
+    const c = index.contextOf[r];
+    if (c >= 0) {
       assigned++;
-      perContext.set(contextId, perContext.get(contextId)! + 1);
+      perContext[c]++;
     }
+    if (outDegree(index, r) > 0) withTriggers++;
+    if (inDegree(index, r) > 0) withTriggeredBy++;
   }
-  const contexts = index.orderedContexts.map((c) => ({ id: c.id, name: c.name, label: index.contextLabel.get(c.id)!, elements: perContext.get(c.id)! }));
+  const contexts = index.contexts.map((c, i) => ({ id: c.id, name: c.name, label: index.contextLabels[i], elements: perContext[i] }));
   const byContext: Record<string, number> = {};
   for (const c of contexts) byContext[c.label] = c.elements;
   const total = index.ordered.length;
@@ -44,9 +47,9 @@ export function statistics(snap: WorkshopSnapshot): StatisticsReport {
     by_context: byContext,
     contexts,
     relationships: {
-      elements_with_triggers: index.triggers.size,
-      elements_with_triggered_by: index.triggeredBy.size,
-      total_trigger_links: index.links.length,
+      elements_with_triggers: withTriggers,
+      elements_with_triggered_by: withTriggeredBy,
+      total_trigger_links: index.linkCount,
     },
     coverage: {
       elements_in_contexts: assigned,

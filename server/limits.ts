@@ -1,0 +1,104 @@
+// Limits that keep one bad client from hurting the others: sizes, rates and the token buckets that enforce them.
+
+export interface Limits {
+  /** A websocket message over this closes its connection with 1009 (4 MiB holds a 10,000-element board made offline). */
+  maxMessageBytes: number;
+  /** A request body over this gets 413. */
+  maxBodyBytes: number;
+  /** Awareness updates a client may send per second; the excess is dropped (the latest is delivered late). */
+  awarenessPerSecond: number;
+  /** An awareness update over this is dropped (presence is small; a document travels as a sync message). */
+  maxAwarenessBytes: number;
+  /** New websocket connections one address may open at once, then `connectPerSecond` more each second. */
+  connectBurst: number;
+  connectPerSecond: number;
+  /** A client that lets this much pile up unread is closed (1013) rather than held in the server's memory. */
+  maxBufferedBytes: number;
+  /** Document updates waiting to be stored in one room; past it the sender is closed (1013) and retries. */
+  maxQueuedBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Limits = {
+  maxMessageBytes: 4 * MiB,
+  maxBodyBytes: 5 * MiB,
+  awarenessPerSecond: 30,
+  maxAwarenessBytes: 1 * MiB,
+  connectBurst: 60,
+  connectPerSecond: 20,
+  maxBufferedBytes: 32 * MiB,
+  maxQueuedBytes: 64 * MiB,
+};
+
+/** A bucket of `capacity` tokens refilled at `perSecond`; `take()` answers whether one was available. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = capacity;
+    this.last = now();
+  }
+
+  private refill(): void {
+    const t = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
+    this.last = t;
+  }
+
+  take(): boolean {
+    this.refill();
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return true;
+    }
+    return false;
+  }
+
+  /** Milliseconds until the next token. */
+  wait(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+  }
+
+  /** True when the bucket is full again (it can be forgotten). */
+  full(): boolean {
+    this.refill();
+    return this.tokens >= this.capacity;
+  }
+}
+
+/** Per-address connection throttling: one bucket per address, forgotten once full again. */
+export class AddressThrottle {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private sweeps = 0;
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  allow(address: string): boolean {
+    if (++this.sweeps % 1000 === 0) this.sweep();
+    let bucket = this.buckets.get(address);
+    if (!bucket) {
+      bucket = new TokenBucket(this.burst, this.perSecond, this.now);
+      this.buckets.set(address, bucket);
+    }
+    return bucket.take();
+  }
+
+  private sweep(): void {
+    for (const [address, bucket] of this.buckets) if (bucket.full()) this.buckets.delete(address);
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+}

@@ -1,0 +1,154 @@
+// The REST API (JSON in and out). Creating and importing need no secret; everything on one workshop needs its
+// edit or view secret (`Authorization: Bearer <secret>`, or `?key=`/`?view=` on a plain download link).
+import { EventStormError, exportWorkshop, importInput, parseInput, statistics } from '../src/domain';
+import { bearerToken, sameSecret } from './access';
+import { HttpError, sendJson, type Route, type RouteContext } from './http';
+import type { Access } from './rooms';
+import type { CreatedWorkshop, Workshops } from './workshops';
+
+export interface RestOptions {
+  workshops: Workshops;
+  /** When set, listing all workshops needs it as a bearer token. */
+  adminToken?: string;
+  /** Without an admin token, listing is allowed only while the server listens on loopback alone. */
+  listensOnLoopbackOnly: () => boolean;
+  /** False while the server is shutting down. */
+  healthy: () => boolean;
+}
+
+function created(result: CreatedWorkshop, how: 'created' | 'imported') {
+  return {
+    workshop_id: result.meta.id,
+    name: result.meta.name,
+    edit_key: result.editKey,
+    view_key: result.viewKey,
+    board_url: result.boardUrl,
+    view_url: result.viewUrl,
+    message:
+      `Workshop "${result.meta.name}" ${how}. Open board_url to edit it and share it with your team; view_url shows it read-only. ` +
+      'Keep both links: the secrets in them are the only way in.',
+  };
+}
+
+const missingSecret = () =>
+  new HttpError(401, 'unauthorized', 'This workshop needs its edit or view secret: send "Authorization: Bearer <secret>".', [], {
+    'WWW-Authenticate': 'Bearer',
+  });
+
+const wrongSecret = () => new HttpError(403, 'forbidden', 'That secret does not open this workshop. Check the link you were given.');
+
+/** Check the workshop's secret on a request: 401 when there is none, 404 when no such workshop, 403 when wrong. */
+async function authorize(ctx: RouteContext, workshops: Workshops, allowQuery: boolean): Promise<Access> {
+  let secret = bearerToken(ctx.req);
+  let wanted: Access = 'edit';
+  if (!secret && allowQuery) {
+    const key = ctx.url.searchParams.get('key');
+    const view = ctx.url.searchParams.get('view');
+    secret = key ?? view ?? undefined;
+    if (!key && view) wanted = 'view';
+  }
+  if (!secret) throw missingSecret();
+  const granted = await workshops.authorize(ctx.params.id, secret, wanted);
+  if (!granted) throw wrongSecret();
+  return granted;
+}
+
+/** A file name for the download: the workshop's name in lower-case ASCII words joined by dashes. */
+export function slugOf(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || 'workshop';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function restRoutes(options: RestOptions): Route[] {
+  const { workshops } = options;
+  return [
+    {
+      method: 'GET',
+      path: '/healthz',
+      handler: ({ res }) => {
+        if (options.healthy()) sendJson(res, 200, { ok: true });
+        else sendJson(res, 503, { ok: false });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/workshops/import',
+      handler: async (ctx) => {
+        const body = await ctx.readJson();
+        let input: unknown = body;
+        let newName = ctx.url.searchParams.get('new_name') ?? undefined;
+        // The MCP tool's shape: the export as a JSON string, and an optional new name.
+        if (isRecord(body) && 'workshop_data' in body && !('format' in body)) {
+          const args = parseInput(importInput, body, 'import');
+          input = args.workshop_data;
+          newName = args.new_name ?? newName;
+        }
+        if (input === undefined) {
+          throw new EventStormError('invalid', 'Send the workshop file as the request body (JSON).', [{ path: '', message: 'must not be empty' }]);
+        }
+        const result = await workshops.importDocument(input, newName);
+        sendJson(ctx.res, 201, created(result, 'imported'), { Location: `/api/workshops/${encodeURIComponent(result.meta.id)}` });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/workshops',
+      handler: async (ctx) => {
+        const body = await ctx.readJson();
+        if (!isRecord(body)) {
+          throw new EventStormError('invalid', 'Send the workshop as a JSON object: {"name": ..., "description"?, "domain"?, "facilitators"?}.', [
+            { path: '', message: 'must be a JSON object' },
+          ]);
+        }
+        const result = await workshops.create(body as never);
+        sendJson(ctx.res, 201, created(result, 'created'), { Location: `/api/workshops/${encodeURIComponent(result.meta.id)}` });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/workshops',
+      handler: async (ctx) => {
+        if (options.adminToken) {
+          const token = bearerToken(ctx.req);
+          if (!token) throw new HttpError(401, 'unauthorized', 'Listing workshops needs the admin token: send "Authorization: Bearer <ADMIN_TOKEN>".', [], { 'WWW-Authenticate': 'Bearer' });
+          if (!sameSecret(token, options.adminToken)) throw new HttpError(403, 'forbidden', 'That is not the admin token.');
+        } else if (!options.listensOnLoopbackOnly()) {
+          throw new HttpError(403, 'forbidden', 'Listing workshops is disabled: set ADMIN_TOKEN on the server to allow it with that token.');
+        }
+        sendJson(ctx.res, 200, { workshops: await workshops.list() });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/workshops/:id',
+      handler: async (ctx) => {
+        const access = await authorize(ctx, workshops, false);
+        const body = await workshops.read(ctx.params.id, (snap) => ({ workshop: snap.meta, statistics: statistics(snap), access }));
+        sendJson(ctx.res, 200, body);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/workshops/:id/export',
+      handler: async (ctx) => {
+        await authorize(ctx, workshops, true);
+        const metadata = ['true', '1', 'yes'].includes((ctx.url.searchParams.get('metadata') ?? '').toLowerCase());
+        const document = await workshops.read(ctx.params.id, (snap) => exportWorkshop(snap, { includeMetadata: metadata }));
+        sendJson(ctx.res, 200, document, {
+          'Content-Disposition': `attachment; filename="${slugOf(document.workshop.name)}.eventstorm.json"`,
+        });
+      },
+    },
+  ];
+}

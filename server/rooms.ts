@@ -1,0 +1,769 @@
+// The one module that owns live rooms: a room is a workshop's Y.Doc in memory with its awareness, its websocket
+// connections and an ordered queue of work. Websocket clients and server code (REST, MCP) reach a document only
+// through here, so every change is stored and broadcast the same way.
+//
+// The rules, all enforced by the queue:
+// - store before forward: an update from a client is appended to LevelDB before it is applied to the room's
+//   document, and only what is in that document is ever sent, so nothing a client received can be lost;
+// - a change made by server code is stored before it is broadcast, and before its caller hears it succeeded;
+// - no sync request is answered before the stored document has loaded (and been migrated), nor while a change
+//   made by server code is still unstored;
+// - a room is loaded on first use and unloaded (after its last write) once nobody holds it.
+import * as Y from 'yjs';
+import { WebSocket, type RawData } from 'ws';
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { boardMaps, migrate, snapshot } from '../src/board';
+import type { WorkshopSnapshot } from '../src/domain';
+import { TokenBucket, type Limits } from './limits';
+import { errorText, type Logger } from './log';
+import type { Storage } from './storage';
+import {
+  MalformedMessage,
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isEmptyUpdate,
+  parseClientMessage,
+  type AwarenessEntry,
+  type ClientMessage,
+} from './sync-protocol';
+
+export type Access = 'edit' | 'view';
+
+/** The list entry of a workshop, kept beside its document so listing never loads a board. */
+export interface WorkshopSummary {
+  id: string;
+  name: string;
+  domain: string;
+  created_at: string;
+  updated_at: string;
+  element_count: number;
+  context_count: number;
+}
+
+export function summaryOf(id: string, doc: Y.Doc): WorkshopSummary {
+  const maps = boardMaps(doc);
+  const text = (key: string) => (typeof maps.meta.get(key) === 'string' ? (maps.meta.get(key) as string) : '');
+  return {
+    id,
+    name: text('name'),
+    domain: text('domain'),
+    created_at: text('createdAt'),
+    updated_at: text('updatedAt') || text('createdAt'),
+    element_count: maps.elements.size,
+    context_count: maps.contexts.size,
+  };
+}
+
+/** Close codes (RFC 6455). */
+export const CLOSE = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  policyViolation: 1008,
+  tooBig: 1009,
+  internalError: 1011,
+  tryAgainLater: 1013,
+} as const;
+
+/** A log longer than this is compacted when its room loads, and when it unloads. */
+export const COMPACT_ON_LOAD = 100;
+export const COMPACT_ON_UNLOAD = 50;
+/** A room that stays loaded compacts after this many appends. */
+export const COMPACT_EVERY = 500;
+const MAX_STORE_BATCH_BYTES = 8 * 1024 * 1024;
+const PING_INTERVAL_MS = 30_000;
+
+export interface Connection {
+  readonly ws: WebSocket;
+  /** The client, for the logs: `c<n>`, unique in this process. */
+  readonly client: string;
+  readonly access: Access;
+  readonly address: string;
+  readonly openedAt: number;
+  /** Awareness client ids this connection speaks for. */
+  readonly controlled: Set<number>;
+  readonly awarenessBucket: TokenBucket;
+  /** The latest awareness held back by the rate limit, delivered when the bucket refills. */
+  lateAwareness: Map<number, AwarenessEntry> | null;
+  lateTimer: NodeJS.Timeout | null;
+  alive: boolean;
+  droppedWrites: number;
+  droppedAwareness: number;
+  /** Being closed by the server: whatever else it sends is ignored. */
+  ending: boolean;
+  closed: boolean;
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+type Job =
+  | { kind: 'remote'; conn: Connection; update: Uint8Array }
+  | { kind: 'local'; update: Uint8Array; stored: Deferred }
+  /** `reads`: sends document content, so waits until no change made by server code is unstored. */
+  | { kind: 'task'; reads: boolean; run: () => void }
+  | { kind: 'compact' };
+
+export interface RoomHooks {
+  /** Runs before each append (tests slow storage down with it to watch the ordering). */
+  beforeStore?: (room: string, update: Uint8Array) => Promise<void> | void;
+}
+
+interface RoomContext {
+  storage: Storage;
+  log: Logger;
+  limits: Limits;
+  hooks: RoomHooks;
+  /** The room failed or closed: forget it. */
+  gone(room: Room): void;
+  /** Nobody holds the room any more. */
+  unused(room: Room): void;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  readonly conns = new Map<WebSocket, Connection>();
+  /** Server calls (REST, MCP) currently using the room. */
+  holds = 0;
+  state: 'loading' | 'ready' | 'failed' | 'closed' = 'loading';
+  /** Resolves once the stored document is loaded and migrated; rejects when it cannot be. */
+  readonly ready: Promise<void>;
+  logLength = 0;
+  private appendsSinceCompact = 0;
+  private readonly queue: Job[] = [];
+  private queuedBytes = 0;
+  private pumping = false;
+  private localPending = 0;
+  private lastLocal: Deferred | null = null;
+  private idleWaiters: Array<() => void> = [];
+  /** What an 'update' event of the document means: a stored update applied, the load, or a change to store. */
+  private mode: 'stored' | 'loading' | 'live' = 'loading';
+  private migrationUpdates: Uint8Array[] | null = null;
+  /** Which connection speaks for an awareness client id. */
+  private readonly speakers = new Map<number, Connection>();
+  summaryDirty = false;
+  lingerTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly id: string,
+    private readonly ctx: RoomContext,
+  ) {
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array) => this.onDocumentUpdate(update));
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.onAwarenessUpdate(added, updated, removed, origin),
+    );
+    this.ready = this.load();
+    this.ready.catch(() => {});
+    void this.pump();
+  }
+
+  // ---- loading ----
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    try {
+      const stored = await this.ctx.storage.readDocument(this.id);
+      let skipped = 0;
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, update);
+        } catch (error) {
+          skipped++;
+          this.ctx.log.error('room.load.skipped-update', { room: this.id, error: errorText(error) });
+        }
+      }
+      this.migrationUpdates = [];
+      const ran = migrate(this.doc);
+      const changes = this.migrationUpdates;
+      this.migrationUpdates = null;
+      if (changes.length > 0) await this.ctx.storage.append(this.id, Y.mergeUpdates(changes));
+      this.logLength = stored.updates.length + (changes.length > 0 ? 1 : 0);
+      this.mode = 'live';
+      this.state = 'ready';
+      if (this.logLength > COMPACT_ON_LOAD) this.queue.unshift({ kind: 'compact' });
+      this.ctx.log.info('room.load', {
+        room: this.id,
+        ms: Math.round(performance.now() - started),
+        updates: stored.updates.length,
+        skipped: skipped || undefined,
+        migrations: ran.length ? ran.join(',') : undefined,
+      });
+    } catch (error) {
+      this.ctx.log.error('room.load.failed', { room: this.id, error: errorText(error) });
+      this.fail(error);
+      throw error;
+    }
+  }
+
+  // ---- the document ----
+
+  private onDocumentUpdate(update: Uint8Array): void {
+    if (this.mode === 'stored') {
+      this.broadcast(encodeUpdate(update));
+    } else if (this.mode === 'loading') {
+      this.migrationUpdates?.push(update);
+    } else if (this.state === 'ready') {
+      // A change made by server code, right in the document: store it, then send it.
+      const stored = deferred();
+      this.localPending++;
+      this.lastLocal = stored;
+      this.enqueue({ kind: 'local', update, stored }, update.byteLength);
+    }
+  }
+
+  /**
+   * Run `fn` on the document in one transaction; resolves with its result once the change is stored and
+   * broadcast. Whatever `fn` throws is thrown after whatever it changed anyway is stored.
+   */
+  async edit<T>(fn: (doc: Y.Doc) => T, origin: unknown): Promise<T> {
+    await this.ready;
+    if (this.state !== 'ready') throw new Error(`Workshop ${this.id} is not available right now; try again.`);
+    const before = this.lastLocal;
+    let result: T | undefined;
+    let failure: { error: unknown } | null = null;
+    try {
+      result = this.doc.transact(() => fn(this.doc), origin);
+    } catch (error) {
+      failure = { error };
+    }
+    const last = this.lastLocal;
+    if (last && last !== before) await last.promise;
+    if (failure) throw failure.error;
+    return result as T;
+  }
+
+  async read<T>(fn: (snap: WorkshopSnapshot, doc: Y.Doc) => T): Promise<T> {
+    await this.ready;
+    if (this.state !== 'ready') throw new Error(`Workshop ${this.id} is not available right now; try again.`);
+    return fn(snapshot(this.doc), this.doc);
+  }
+
+  // ---- the queue ----
+
+  private enqueue(job: Job, bytes = 0): void {
+    this.queue.push(job);
+    this.queuedBytes += bytes;
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      await this.ready;
+      while (this.queue.length > 0 && this.state === 'ready') {
+        const head = this.queue[0];
+        if (head.kind === 'task') {
+          this.queue.shift();
+          // A task that sends document content waits for any unstored server change (it is further down the queue).
+          if (head.reads && this.localPending > 0) this.queue.push(head);
+          else head.run();
+          continue;
+        }
+        if (head.kind === 'compact') {
+          this.queue.shift();
+          await this.compact();
+          continue;
+        }
+        await this.storeBatch();
+      }
+    } catch (error) {
+      if (this.state === 'ready') {
+        this.ctx.log.error('room.store.failed', { room: this.id, error: errorText(error) });
+        this.fail(error);
+      }
+    } finally {
+      this.pumping = false;
+      if (this.queue.length === 0 || this.state !== 'ready') {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const wake of waiters) wake();
+      }
+    }
+  }
+
+  /** Store the run of updates at the head of the queue as one append, then apply and send them in order. */
+  private async storeBatch(): Promise<void> {
+    const batch: Array<Extract<Job, { kind: 'remote' | 'local' }>> = [];
+    let bytes = 0;
+    while (this.queue.length > 0 && bytes < MAX_STORE_BATCH_BYTES) {
+      const job = this.queue[0];
+      if (job.kind !== 'remote' && job.kind !== 'local') break;
+      batch.push(job);
+      bytes += job.update.byteLength;
+      this.queue.shift();
+    }
+    const updates = batch.map((job) => job.update);
+    try {
+      const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+      await this.ctx.hooks.beforeStore?.(this.id, merged);
+      await this.ctx.storage.append(this.id, merged);
+    } catch (error) {
+      for (const job of batch) if (job.kind === 'local') job.stored.reject(error);
+      throw error;
+    } finally {
+      this.queuedBytes -= bytes;
+    }
+    this.logLength++;
+    this.appendsSinceCompact++;
+    this.summaryDirty = true;
+    for (const job of batch) {
+      if (job.kind === 'remote') {
+        this.applyStored(job.conn, job.update);
+      } else {
+        this.localPending--;
+        this.broadcast(encodeUpdate(job.update));
+        job.stored.resolve();
+      }
+    }
+    if (this.appendsSinceCompact >= COMPACT_EVERY) this.queue.unshift({ kind: 'compact' });
+  }
+
+  private applyStored(conn: Connection, update: Uint8Array): void {
+    this.mode = 'stored';
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (error) {
+      this.ctx.log.warn('ws.malformed', { room: this.id, client: conn.client, reason: `update failed to apply: ${errorText(error)}` });
+      this.closeConnection(conn, CLOSE.unsupportedData, 'malformed update');
+    } finally {
+      this.mode = 'live';
+    }
+  }
+
+  /** Replace the stored log by the document's whole state (nothing of this room is in flight here). */
+  private async compact(): Promise<void> {
+    const before = this.logLength;
+    await this.ctx.storage.compact(this.id, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc));
+    this.logLength = 1;
+    this.appendsSinceCompact = 0;
+    this.ctx.log.info('room.compact', { room: this.id, updates: before });
+  }
+
+  /** Resolves when nothing is queued or in flight. */
+  whenIdle(): Promise<void> {
+    if (!this.pumping && (this.queue.length === 0 || this.state !== 'ready')) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  get isUnused(): boolean {
+    return this.conns.size === 0 && this.holds === 0;
+  }
+
+  // ---- connections ----
+
+  attach(conn: Connection): void {
+    this.conns.set(conn.ws, conn);
+    if (this.lingerTimer) {
+      clearTimeout(this.lingerTimer);
+      this.lingerTimer = null;
+    }
+    conn.ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(conn, data, isBinary));
+    conn.ws.on('close', (code: number) => this.detach(conn, code));
+    conn.ws.on('pong', () => {
+      conn.alive = true;
+    });
+    // Presence now; the document's state vector once the stored document has loaded.
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) this.send(conn, encodeAwarenessMessage(this.awareness, present));
+    this.enqueue({ kind: 'task', reads: false, run: () => this.send(conn, encodeSyncStep1(this.doc)) });
+  }
+
+  private detach(conn: Connection, code: number): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    if (conn.lateTimer) clearTimeout(conn.lateTimer);
+    this.conns.delete(conn.ws);
+    this.ctx.log.info('ws.close', {
+      room: this.id,
+      client: conn.client,
+      code,
+      s: Math.round((performance.now() - conn.openedAt) / 100) / 10,
+      dropped_writes: conn.droppedWrites || undefined,
+      dropped_awareness: conn.droppedAwareness || undefined,
+    });
+    if (this.state === 'ready' || this.state === 'loading') {
+      const ids = [...conn.controlled].filter((id) => this.speakers.get(id) === conn);
+      if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null);
+    }
+    for (const [id, speaker] of this.speakers) if (speaker === conn) this.speakers.delete(id);
+    if (this.isUnused) this.ctx.unused(this);
+  }
+
+  closeConnection(conn: Connection, code: number, reason: string): void {
+    conn.ending = true;
+    if (conn.ws.readyState === WebSocket.OPEN || conn.ws.readyState === WebSocket.CONNECTING) conn.ws.close(code, reason);
+    // A peer that never answers the close handshake is cut off.
+    setTimeout(() => {
+      if (conn.ws.readyState !== WebSocket.CLOSED) conn.ws.terminate();
+    }, 5_000).unref();
+  }
+
+  private onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
+    if (conn.closed || conn.ending || this.state === 'failed' || this.state === 'closed') return;
+    let message: ClientMessage;
+    try {
+      if (!isBinary) throw new MalformedMessage('text frame (the protocol is binary)');
+      message = parseClientMessage(toBytes(data));
+    } catch (error) {
+      this.ctx.log.warn('ws.malformed', { room: this.id, client: conn.client, reason: errorText(error) });
+      this.closeConnection(conn, CLOSE.unsupportedData, 'malformed message');
+      return;
+    }
+    switch (message.kind) {
+      case 'sync-step1': {
+        const stateVector = message.stateVector;
+        this.enqueue({ kind: 'task', reads: true, run: () => this.send(conn, encodeSyncStep2(this.doc, stateVector)) });
+        break;
+      }
+      case 'update':
+        if (conn.access !== 'edit') {
+          if (conn.droppedWrites++ === 0) this.ctx.log.info('ws.view-write-dropped', { room: this.id, client: conn.client });
+          break;
+        }
+        if (isEmptyUpdate(message.update)) break;
+        if (this.queuedBytes + message.update.byteLength > this.ctx.limits.maxQueuedBytes) {
+          this.ctx.log.warn('ws.queue-full', { room: this.id, client: conn.client, queued: this.queuedBytes });
+          this.closeConnection(conn, CLOSE.tryAgainLater, 'server busy, retry');
+          break;
+        }
+        this.enqueue({ kind: 'remote', conn, update: message.update }, message.update.byteLength);
+        break;
+      case 'awareness':
+        this.onClientAwareness(conn, message.entries, message.bytes);
+        break;
+      case 'query-awareness':
+        this.send(conn, encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        break;
+    }
+  }
+
+  // ---- awareness ----
+
+  private onClientAwareness(conn: Connection, entries: AwarenessEntry[], bytes: number): void {
+    if (bytes > this.ctx.limits.maxAwarenessBytes) {
+      conn.droppedAwareness++;
+      this.ctx.log.warn('ws.awareness-too-big', { room: this.id, client: conn.client, bytes });
+      return;
+    }
+    // A connection speaks only for its own clients, never for another connection's.
+    const own = entries.filter((e) => {
+      const speaker = this.speakers.get(e.clientID);
+      return speaker === undefined || speaker === conn;
+    });
+    if (own.length === 0) return;
+    if (conn.awarenessBucket.take()) {
+      this.applyAwareness(conn, own);
+      return;
+    }
+    // Over the rate: this update is dropped, but the latest state is kept and delivered when the bucket refills,
+    // so a drag's final position or a departure is never lost.
+    conn.droppedAwareness++;
+    if (conn.droppedAwareness === 1) this.ctx.log.info('ws.awareness-throttled', { room: this.id, client: conn.client });
+    conn.lateAwareness ??= new Map();
+    for (const e of own) conn.lateAwareness.set(e.clientID, e);
+    if (!conn.lateTimer) {
+      conn.lateTimer = setTimeout(() => this.deliverLateAwareness(conn), Math.max(1, conn.awarenessBucket.wait()));
+    }
+  }
+
+  private deliverLateAwareness(conn: Connection): void {
+    conn.lateTimer = null;
+    if (conn.closed || !conn.lateAwareness || this.state !== 'ready') return;
+    if (!conn.awarenessBucket.take()) {
+      conn.lateTimer = setTimeout(() => this.deliverLateAwareness(conn), Math.max(1, conn.awarenessBucket.wait()));
+      return;
+    }
+    const entries = [...conn.lateAwareness.values()];
+    conn.lateAwareness = null;
+    this.applyAwareness(conn, entries);
+  }
+
+  private applyAwareness(conn: Connection, entries: AwarenessEntry[]): void {
+    try {
+      applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+    } catch (error) {
+      this.ctx.log.warn('ws.malformed', { room: this.id, client: conn.client, reason: `awareness: ${errorText(error)}` });
+      this.closeConnection(conn, CLOSE.unsupportedData, 'malformed awareness');
+    }
+  }
+
+  private onAwarenessUpdate(added: number[], updated: number[], removed: number[], origin: unknown): void {
+    const conn = origin !== null && typeof origin === 'object' && this.conns.get((origin as Connection).ws) === origin ? (origin as Connection) : null;
+    if (conn) {
+      for (const id of [...added, ...updated]) {
+        conn.controlled.add(id);
+        this.speakers.set(id, conn);
+      }
+    }
+    for (const id of removed) {
+      const speaker = this.speakers.get(id);
+      speaker?.controlled.delete(id);
+      this.speakers.delete(id);
+    }
+    this.broadcast(encodeAwarenessMessage(this.awareness, [...added, ...updated, ...removed]));
+  }
+
+  // ---- sending ----
+
+  private send(conn: Connection, message: Uint8Array): void {
+    const ws = conn.ws;
+    if (conn.closed || ws.readyState !== WebSocket.OPEN) return;
+    if (ws.bufferedAmount > this.ctx.limits.maxBufferedBytes) {
+      this.ctx.log.warn('ws.too-slow', { room: this.id, client: conn.client, buffered: ws.bufferedAmount });
+      this.closeConnection(conn, CLOSE.tryAgainLater, 'too slow to keep up');
+      return;
+    }
+    ws.send(message);
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const conn of this.conns.values()) this.send(conn, message);
+  }
+
+  // ---- ending ----
+
+  /** Storage failed: drop everything in memory; clients reconnect to a room loaded afresh from what is stored. */
+  private fail(error: unknown): void {
+    if (this.state === 'failed' || this.state === 'closed') return;
+    this.state = 'failed';
+    for (const job of this.queue) if (job.kind === 'local') job.stored.reject(error);
+    this.queue.length = 0;
+    for (const conn of this.conns.values()) this.closeConnection(conn, CLOSE.internalError, 'storage failure');
+    this.destroy();
+    this.ctx.gone(this);
+  }
+
+  /**
+   * Leave memory: compact a long log, store the list summary, let go of the document. The writes are issued
+   * before this returns (so a reload of the room reads after them); the promise tells when they are done.
+   */
+  unload(): Promise<void> {
+    this.state = 'closed';
+    const writes: Promise<unknown>[] = [];
+    let compacted = false;
+    if (this.logLength > COMPACT_ON_UNLOAD) {
+      compacted = true;
+      writes.push(this.ctx.storage.compact(this.id, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc)));
+    }
+    if (this.summaryDirty) writes.push(this.ctx.storage.setMeta(this.id, 'summary', summaryOf(this.id, this.doc)));
+    this.ctx.log.info('room.unload', { room: this.id, updates: this.logLength, compacted });
+    this.destroy();
+    this.ctx.storage.forget(this.id);
+    return Promise.all(writes).then(() => undefined);
+  }
+
+  private destroy(): void {
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    for (const conn of this.conns.values()) if (conn.lateTimer) clearTimeout(conn.lateTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+export interface RoomsOptions {
+  storage: Storage;
+  log: Logger;
+  limits: Limits;
+  /** How long an unused room stays loaded. */
+  lingerMs: number;
+  hooks?: RoomHooks;
+}
+
+/** Every live room, by workshop id. */
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+  private readonly pendingWrites = new Set<Promise<void>>();
+  private readonly ctx: RoomContext;
+  private readonly pinger: NodeJS.Timeout;
+  private clientCounter = 0;
+  private closing = false;
+
+  constructor(private readonly options: RoomsOptions) {
+    this.ctx = {
+      storage: options.storage,
+      log: options.log,
+      limits: options.limits,
+      hooks: options.hooks ?? {},
+      gone: (room) => {
+        if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+      },
+      unused: (room) => this.scheduleUnload(room),
+    };
+    this.pinger = setInterval(() => this.heartbeat(), PING_INTERVAL_MS);
+    this.pinger.unref();
+  }
+
+  /** The live room of `id`, created (and its load started) when there is none. The caller checked it exists. */
+  private obtain(id: string): Room {
+    if (this.closing) throw new Error('The server is shutting down.');
+    let room = this.rooms.get(id);
+    if (!room) {
+      room = new Room(id, this.ctx);
+      this.rooms.set(id, room);
+    }
+    return room;
+  }
+
+  /** Hold the room of `id` (loading it if needed) for the duration of `fn`. */
+  async use<T>(id: string, fn: (room: Room) => Promise<T>): Promise<T> {
+    const room = this.obtain(id);
+    room.holds++;
+    if (room.lingerTimer) {
+      clearTimeout(room.lingerTimer);
+      room.lingerTimer = null;
+    }
+    try {
+      return await fn(room);
+    } finally {
+      room.holds--;
+      if (room.isUnused) this.scheduleUnload(room);
+    }
+  }
+
+  edit<T>(id: string, fn: (doc: Y.Doc) => T, origin: unknown): Promise<T> {
+    return this.use(id, (room) => room.edit(fn, origin));
+  }
+
+  read<T>(id: string, fn: (snap: WorkshopSnapshot, doc: Y.Doc) => T): Promise<T> {
+    return this.use(id, (room) => room.read(fn));
+  }
+
+  /** Put an accepted websocket into the room of `id` (its access already checked). */
+  attach(id: string, ws: WebSocket, access: Access, address: string): Connection {
+    const room = this.obtain(id);
+    const conn: Connection = {
+      ws,
+      client: `c${++this.clientCounter}`,
+      access,
+      address,
+      openedAt: performance.now(),
+      controlled: new Set(),
+      awarenessBucket: new TokenBucket(this.options.limits.awarenessPerSecond, this.options.limits.awarenessPerSecond),
+      lateAwareness: null,
+      lateTimer: null,
+      alive: true,
+      droppedWrites: 0,
+      droppedAwareness: 0,
+      ending: false,
+      closed: false,
+    };
+    this.options.log.info('ws.open', { room: id, client: conn.client, access, addr: address });
+    room.attach(conn);
+    return conn;
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (room.lingerTimer || this.closing || room.state === 'failed' || room.state === 'closed') return;
+    room.lingerTimer = setTimeout(() => {
+      room.lingerTimer = null;
+      void this.unload(room);
+    }, this.options.lingerMs);
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (!room.isUnused) return;
+    await room.ready.catch(() => {});
+    await room.whenIdle();
+    if (!room.isUnused || this.rooms.get(room.id) !== room || room.state !== 'ready') return;
+    this.rooms.delete(room.id);
+    this.track(room.unload());
+  }
+
+  private track(write: Promise<void>): void {
+    const tracked = write.catch((error) => this.options.log.error('room.unload.write-failed', { error: errorText(error) }));
+    this.pendingWrites.add(tracked);
+    void tracked.finally(() => this.pendingWrites.delete(tracked));
+  }
+
+  private heartbeat(): void {
+    for (const room of this.rooms.values()) {
+      for (const conn of room.conns.values()) {
+        if (!conn.alive) {
+          this.options.log.info('ws.timeout', { room: room.id, client: conn.client });
+          conn.ws.terminate();
+          continue;
+        }
+        conn.alive = false;
+        try {
+          conn.ws.ping();
+        } catch {
+          conn.ws.terminate();
+        }
+      }
+      if (room.summaryDirty && room.state === 'ready') {
+        room.summaryDirty = false;
+        this.track(this.options.storage.setMeta(room.id, 'summary', summaryOf(room.id, room.doc)));
+      }
+    }
+  }
+
+  get(id: string): Room | undefined {
+    return this.rooms.get(id);
+  }
+
+  /** Ids of the rooms in memory. */
+  loadedIds(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** The live summary of every loaded room. */
+  liveSummaries(): Map<string, WorkshopSummary> {
+    const out = new Map<string, WorkshopSummary>();
+    for (const room of this.rooms.values()) if (room.state === 'ready') out.set(room.id, summaryOf(room.id, room.doc));
+    return out;
+  }
+
+  get connectionCount(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) n += room.conns.size;
+    return n;
+  }
+
+  /** Shutdown: close every connection, store everything queued, unload every room. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.pinger);
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) {
+      if (room.lingerTimer) clearTimeout(room.lingerTimer);
+      for (const conn of room.conns.values()) room.closeConnection(conn, CLOSE.goingAway, 'server shutting down');
+    }
+    await Promise.all(
+      rooms.map(async (room) => {
+        await room.ready.catch(() => {});
+        await room.whenIdle();
+        if (room.state === 'ready') {
+          this.rooms.delete(room.id);
+          this.track(room.unload());
+        }
+      }),
+    );
+    await Promise.all([...this.pendingWrites]);
+  }
+}

@@ -1,0 +1,48 @@
+// The analyses: each a pure function of a WorkshopSnapshot returning JSON-able data, with a Markdown renderer of it.
+export { compareTimeline, indexBoard, type BoardIndex } from './board-index';
+export { paginate, DEFAULT_PAGE_SIZE, type Pagination } from './paging';
+export { statistics, statisticsMarkdown, type StatisticsReport } from './statistics';
+export {
+  timeline,
+  timelineMarkdown,
+  type DetailLevel,
+  type ElementEntry,
+  type ElementRef,
+  type TimelineOptions,
+  type TimelineReport,
+} from './timeline';
+export { flows, flowsMarkdown, startingPoints, type Flow, type FlowNode, type FlowOptions, type FlowReport } from './flows';
+export {
+  contextOverview,
+  contextOverviewMarkdown,
+  ESSENTIAL_TYPES,
+  type ContextCoupling,
+  type ContextLinkCount,
+  type ContextOverviewOptions,
+  type ContextOverviewReport,
+  type ContextSummary,
+  type EssentialType,
+} from './context-overview';
+export {
+  search,
+  searchMarkdown,
+  foldForSearch,
+  SEARCH_MATCHES,
+  type SearchField,
+  type SearchHit,
+  type SearchMatch,
+  type SearchOptions,
+  type SearchReport,
+} from './search';
+export {
+  lint,
+  lintMarkdown,
+  isPastTenseName,
+  LINT_RULES,
+  LINT_RULE_INFO,
+  type LintFinding,
+  type LintOptions,
+  type LintReport,
+  type LintRule,
+  type LintSeverity,
+} from './lint';

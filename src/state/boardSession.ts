@@ -1,0 +1,114 @@
+// One open board: its Y.Doc, the page's local origin, the undo manager that tracks only that origin, the store
+// fed by the document's updates, the operations the UI calls, and (in the browser) the room connection.
+import * as Y from 'yjs';
+import { boardMaps, snapshot } from '../board';
+import { connectRoom, type ConnectionState, type RoomConnection } from '../sync/connection';
+import type { BoardLink } from './boardLink';
+import { createBoardOps, type BoardOps } from './boardOps';
+import { applySnapshot, createBoardStore, type BoardStatus, type BoardStore } from './boardStore';
+
+export interface BoardSession {
+  readonly link: BoardLink;
+  readonly doc: Y.Doc;
+  /** The transaction origin of every edit made on this page (and only those): what undo tracks. */
+  readonly origin: { readonly page: string };
+  readonly store: BoardStore;
+  readonly undoManager: Y.UndoManager;
+  readonly ops: BoardOps;
+  readonly connection: RoomConnection | null;
+  /** Re-read the document into the store now (the observers otherwise do it once per burst of updates). */
+  refresh(): void;
+  destroy(): void;
+}
+
+export interface SessionOptions {
+  /** Join the room over the websocket (the default); tests pass false and feed the doc themselves. */
+  connect?: boolean;
+  doc?: Y.Doc;
+  serverUrl?: string;
+}
+
+export function createBoardSession(link: BoardLink, options: SessionOptions = {}): BoardSession {
+  const doc = options.doc ?? new Y.Doc();
+  const origin = Object.freeze({ page: `local:${doc.clientID}` });
+  const store = createBoardStore(link.access);
+  const maps = boardMaps(doc);
+  const undoManager = new Y.UndoManager([maps.meta, maps.elements, maps.links, maps.contexts], {
+    trackedOrigins: new Set([origin]),
+    // Every operation is already one transaction, so one step; do not merge separate edits made close together.
+    captureTimeout: 0,
+  });
+
+  let dirty = true;
+  let scheduled = false;
+  let destroyed = false;
+  const refresh = () => {
+    scheduled = false;
+    if (!dirty || destroyed) return;
+    dirty = false;
+    applySnapshot(store, snapshot(doc));
+  };
+  const onUpdate = () => {
+    dirty = true;
+    if (!scheduled) {
+      scheduled = true;
+      // A burst of updates (one websocket message, one sync step) becomes one snapshot.
+      queueMicrotask(refresh);
+    }
+  };
+  doc.on('update', onUpdate);
+
+  const updateUndoState = () => {
+    const canUndo = undoManager.canUndo();
+    const canRedo = undoManager.canRedo();
+    const s = store.getState();
+    if (s.canUndo !== canUndo || s.canRedo !== canRedo) store.setState({ canUndo, canRedo });
+  };
+  undoManager.on('stack-item-added', updateUndoState);
+  undoManager.on('stack-item-popped', updateUndoState);
+  undoManager.on('stack-cleared', updateUndoState);
+
+  const setStatus = (status: BoardStatus) => {
+    if (store.getState().status !== status) store.setState({ status });
+  };
+  const markLoaded = () => {
+    refresh();
+    const id = maps.meta.get('id');
+    setStatus(typeof id === 'string' && id ? 'ready' : 'missing');
+  };
+
+  let connection: RoomConnection | null = null;
+  let stopState: (() => void) | null = null;
+  if (options.connect !== false) {
+    connection = connectRoom({ workshopId: link.workshopId, secret: link.secret, access: link.access, doc, serverUrl: options.serverUrl });
+    stopState = connection.onState((state: ConnectionState) => {
+      store.setState({ connection: state });
+      if (state === 'denied' && store.getState().status === 'loading') setStatus('denied');
+    });
+    void connection.synced.then(() => {
+      if (!destroyed) markLoaded();
+    });
+  } else {
+    markLoaded();
+  }
+
+  const session: BoardSession = {
+    link,
+    doc,
+    origin,
+    store,
+    undoManager,
+    ops: null as unknown as BoardOps,
+    connection,
+    refresh,
+    destroy() {
+      destroyed = true;
+      stopState?.();
+      doc.off('update', onUpdate);
+      undoManager.destroy();
+      connection?.destroy();
+    },
+  };
+  (session as { ops: BoardOps }).ops = createBoardOps(session);
+  return session;
+}

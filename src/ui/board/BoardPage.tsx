@@ -1,0 +1,120 @@
+// The board page: joins the workshop's room, then shows the top bar, the palette, the canvas and the side panel.
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import * as board from '../../board';
+import { snapshot } from '../../board';
+import type { BoardLink } from '../../state/boardLink';
+import { createBoardSession, type BoardSession } from '../../state/boardSession';
+import { browserStorage, rememberWorkshop } from '../../state/recentWorkshops';
+import { ApiError, fetchWorkshop } from '../../sync/api';
+import { MessagePage } from '../MessagePage';
+import { BoardCanvas } from '../canvas/BoardCanvas';
+import { Palette } from './Palette';
+import { SessionContext, useBoard, useSession } from './sessionContext';
+import { SidePanel } from './SidePanel';
+import { Toasts } from './Toasts';
+import { TopBar } from './TopBar';
+
+declare global {
+  interface Window {
+    /**
+     * Test and benchmark hook: the page's document, its local origin and the board operations, so a test can
+     * replay a workshop through the very operations the page uses. Reading it changes nothing.
+     */
+    __eventstorm?: {
+      doc: BoardSession['doc'];
+      origin: BoardSession['origin'];
+      board: typeof board;
+      session: BoardSession;
+      snapshot: () => ReturnType<typeof snapshot>;
+    };
+  }
+}
+
+export function BoardPage({ link }: { link: BoardLink }) {
+  const [session, setSession] = useState<BoardSession | null>(null);
+
+  useEffect(() => {
+    const s = createBoardSession(link);
+    setSession(s);
+    window.__eventstorm = { doc: s.doc, origin: s.origin, board, session: s, snapshot: () => snapshot(s.doc) };
+    // The REST API says whether the link is good before the websocket has anything to say.
+    fetchWorkshop(link.workshopId, link.secret)
+      .then((info) => {
+        rememberWorkshop(browserStorage(), {
+          workshopId: link.workshopId,
+          name: info.workshop.name,
+          secret: link.secret,
+          access: link.access,
+          viewSecret: info.view_key,
+        });
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiError) || s.store.getState().status !== 'loading') return;
+        if (error.status === 404) s.store.setState({ status: 'missing' });
+        else if (error.status === 401 || error.status === 403) s.store.setState({ status: 'denied' });
+      });
+    const onHash = () => window.location.reload();
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      s.destroy();
+      if (window.__eventstorm?.session === s) delete window.__eventstorm;
+    };
+  }, [link]);
+
+  if (!session) return null;
+  return (
+    <SessionContext.Provider value={session}>
+      <ReactFlowProvider>
+        <BoardLayout />
+      </ReactFlowProvider>
+    </SessionContext.Provider>
+  );
+}
+
+function BoardLayout() {
+  const session = useSession();
+  const status = useBoard((s) => s.status);
+  const name = useBoard((s) => s.meta.name);
+  const readOnly = useBoard((s) => s.access === 'view');
+
+  useEffect(() => {
+    document.title = name ? `${name} · EventStorm` : 'EventStorm';
+    if (name) {
+      const { link } = session;
+      rememberWorkshop(browserStorage(), { workshopId: link.workshopId, name, secret: link.secret, access: link.access });
+    }
+  }, [name, session]);
+
+  if (status === 'missing') {
+    return (
+      <MessagePage title="This workshop does not exist" testId="board-missing">
+        No workshop answers to this link. It may have been mistyped, or the workshop was never created on this server.
+      </MessagePage>
+    );
+  }
+  if (status === 'denied') {
+    return (
+      <MessagePage title="This link's key was refused" testId="board-denied">
+        The key in this link does not open this workshop. Ask whoever shared it for the current link.
+      </MessagePage>
+    );
+  }
+  return (
+    <div className="flex h-screen flex-col overflow-hidden bg-slate-100" data-testid="board" data-status={status}>
+      <TopBar />
+      <div className="relative flex min-h-0 flex-1">
+        {!readOnly && <Palette />}
+        <BoardCanvas />
+        <SidePanel />
+        {status === 'loading' && (
+          <div className="absolute inset-0 z-20 flex items-center justify-center bg-slate-100/80" data-testid="board-loading">
+            <div className="rounded-lg bg-white px-5 py-3 text-sm text-slate-600 shadow">Connecting to the workshop…</div>
+          </div>
+        )}
+      </div>
+      <Toasts />
+    </div>
+  );
+}

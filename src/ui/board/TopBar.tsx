@@ -1,0 +1,152 @@
+// The board's top bar: the workshop's name (editable), who is here (issue 5), connection state, undo/redo,
+// share and export.
+import { Download, Redo2, Undo2, Users } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { exportUrl } from '../../sync/api';
+import type { ConnectionState } from '../../sync/connection';
+import { Logo } from '../home/HomePage';
+import { useBoard, useSession } from './sessionContext';
+import { ShareMenu } from './ShareMenu';
+
+export function TopBar() {
+  const { ops, link } = useSession();
+  const canUndo = useBoard((s) => s.canUndo);
+  const canRedo = useBoard((s) => s.canRedo);
+  const readOnly = useBoard((s) => s.access === 'view');
+  const ready = useBoard((s) => s.status === 'ready');
+
+  // Undo and redo answer wherever the focus is, except in a text field (which has its own undo).
+  useEffect(() => {
+    if (readOnly) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.metaKey || e.ctrlKey) || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        ops.undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        ops.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ops, readOnly]);
+
+  return (
+    <header className="z-20 flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3" data-testid="top-bar">
+      <a href="/" className="flex items-center rounded p-1 hover:bg-slate-100" title="EventStorm home" data-testid="home-link">
+        <Logo size={26} />
+      </a>
+      <WorkshopName />
+      {readOnly && (
+        <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-semibold text-amber-800" data-testid="view-only-badge">
+          View only
+        </span>
+      )}
+      <div className="flex-1" />
+      <div className="flex items-center gap-1 text-slate-500" data-testid="participants" title="Who is here (coming with presence)">
+        <Users size={16} />
+      </div>
+      <ConnectionBadge />
+      {!readOnly && (
+        <div className="flex items-center border-l border-slate-200 pl-2">
+          <button type="button" className="btn-icon" onClick={() => ops.undo()} disabled={!canUndo} title="Undo your last edit (Ctrl/Cmd+Z)" aria-label="Undo" data-testid="undo">
+            <Undo2 size={18} />
+          </button>
+          <button type="button" className="btn-icon" onClick={() => ops.redo()} disabled={!canRedo} title="Redo (Ctrl/Cmd+Shift+Z)" aria-label="Redo" data-testid="redo">
+            <Redo2 size={18} />
+          </button>
+        </div>
+      )}
+      <ShareMenu />
+      <a
+        className={`btn-secondary !py-1.5 ${ready ? '' : 'pointer-events-none opacity-50'}`}
+        href={exportUrl(link.workshopId, link.secret, true)}
+        download
+        data-testid="export-json"
+        title="Download the workshop as an EventStorm JSON file"
+      >
+        <Download size={16} /> Export JSON
+      </a>
+    </header>
+  );
+}
+
+function WorkshopName() {
+  const { ops } = useSession();
+  const name = useBoard((s) => s.meta.name);
+  const readOnly = useBoard((s) => s.access === 'view');
+  const [draft, setDraft] = useState(name);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (!focused) setDraft(name);
+  }, [name, focused]);
+
+  const commit = () => {
+    const value = draft.trim();
+    if (value && value !== name) {
+      if (!ops.renameWorkshop(value)) setDraft(name);
+    } else setDraft(name);
+  };
+
+  if (readOnly) {
+    return (
+      <h1 className="truncate text-base font-semibold text-slate-900" data-testid="workshop-name">
+        {name}
+      </h1>
+    );
+  }
+  return (
+    <input
+      className="min-w-0 max-w-[28rem] flex-1 truncate rounded border border-transparent px-2 py-1 text-base font-semibold text-slate-900 hover:border-slate-200 focus:border-blue-500 focus:outline-none"
+      value={draft}
+      maxLength={200}
+      aria-label="Workshop name"
+      data-testid="workshop-name"
+      onChange={(e) => setDraft(e.target.value)}
+      onFocus={() => setFocused(true)}
+      onBlur={() => {
+        setFocused(false);
+        commit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+        if (e.key === 'Escape') {
+          setDraft(name);
+          setTimeout(() => (e.target as HTMLInputElement).blur());
+        }
+      }}
+    />
+  );
+}
+
+const CONNECTION_LABEL: Record<ConnectionState, string> = {
+  connecting: 'Connecting…',
+  online: 'Online',
+  offline: 'Offline',
+  denied: 'Refused',
+};
+const CONNECTION_DOT: Record<ConnectionState, string> = {
+  connecting: 'bg-amber-400',
+  online: 'bg-emerald-500',
+  offline: 'bg-slate-400',
+  denied: 'bg-red-500',
+};
+
+function ConnectionBadge() {
+  const state = useBoard((s) => s.connection);
+  return (
+    <span
+      className="flex items-center gap-1.5 rounded-full border border-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-600"
+      data-testid="connection-state"
+      data-state={state}
+      title={state === 'offline' ? 'Not connected: your edits are kept on this page and sent when the connection is back.' : undefined}
+    >
+      <span className={`inline-block h-2 w-2 rounded-full ${CONNECTION_DOT[state]}`} />
+      {CONNECTION_LABEL[state]}
+    </span>
+  );
+}

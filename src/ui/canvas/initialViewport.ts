@@ -1,0 +1,35 @@
+// The view a board opens at: all of it when it fits at a readable zoom, otherwise the start of the timeline at a
+// readable zoom (a timeline is read from its beginning), leaving room for the row labels on the left.
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export const READABLE_ZOOM = 0.6;
+export const LEFT_GUTTER = 130;
+export const TOP_GUTTER = 48;
+
+export function initialViewport(bounds: Bounds | null, screen: { width: number; height: number }): Viewport {
+  if (!bounds || bounds.width <= 0) return { x: LEFT_GUTTER, y: TOP_GUTTER, zoom: 1 };
+  const usableW = Math.max(100, screen.width - LEFT_GUTTER - 40);
+  const usableH = Math.max(100, screen.height - TOP_GUTTER - 40);
+  const fit = Math.min(usableW / bounds.width, usableH / bounds.height, 1);
+  const zoom = Math.max(fit, READABLE_ZOOM);
+  if (fit >= READABLE_ZOOM) {
+    return {
+      x: LEFT_GUTTER + (usableW - bounds.width * zoom) / 2 - bounds.x * zoom,
+      y: TOP_GUTTER + (usableH - bounds.height * zoom) / 2 - bounds.y * zoom,
+      zoom,
+    };
+  }
+  // Too big to read whole: start at the beginning of the timeline and the top of the rows.
+  return { x: LEFT_GUTTER - bounds.x * zoom, y: TOP_GUTTER - Math.min(bounds.y, 0) * zoom, zoom };
+}
