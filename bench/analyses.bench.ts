@@ -81,4 +81,4 @@ const cases: [string, () => unknown, Record<string, unknown>][] = [
   ['search_korean', () => search(snap, { query: '재고' }), { query: '재고', matches: search(snap, { query: '재고' }).pagination.total }],
   ['lint', () => lint(snap), { findings: lint(snap).total }],
 ];
-for (const [name, run, extra] of cases) report(`analyses.${name}`, median(timeRuns(run)), 'ms median', extra);
+for (const [name, run, extra] of cases) report(`analyses.${name}`, median(timeRuns(run, 25, 5)), 'ms median', extra);

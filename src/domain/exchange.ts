@@ -109,6 +109,24 @@ export function timelineOrder(a: TimelineKey, b: TimelineKey): number {
   return a.position - b.position || CATALOGUE[a.type].row - CATALOGUE[b.type].row || compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 
+/** One element as the exchange format writes it (also how the MCP tools describe an element they changed). */
+export function exchangeElement(e: BoardElement, withMetadata: boolean): ExchangeElement {
+  return {
+    id: e.id,
+    type: e.type,
+    name: e.name,
+    description: e.description,
+    notes: e.notes,
+    position: e.position,
+    y: e.y,
+    bounded_context_id: e.contextId,
+    triggers: [...e.triggers],
+    triggered_by: [...e.triggeredBy],
+    created_by: e.createdBy,
+    ...(withMetadata ? { created_at: e.createdAt, updated_at: e.updatedAt } : {}),
+  };
+}
+
 export function exportWorkshop(snap: WorkshopSnapshot, options: ExportWorkshopOptions): ExchangeDocument {
   const withMetadata = options.includeMetadata;
   const elementIds = new Set(snap.elements.map((e) => e.id));
@@ -138,20 +156,7 @@ export function exportWorkshop(snap: WorkshopSnapshot, options: ExportWorkshopOp
       if (list) list.push(e.id);
       else members.set(contextId, [e.id]);
     }
-    return {
-      id: e.id,
-      type: e.type,
-      name: e.name,
-      description: e.description,
-      notes: e.notes,
-      position: e.position,
-      y: e.y,
-      bounded_context_id: contextId,
-      triggers: sorted(triggers.get(e.id)),
-      triggered_by: sorted(triggeredBy.get(e.id)),
-      created_by: e.createdBy,
-      ...(withMetadata ? { created_at: e.createdAt, updated_at: e.updatedAt } : {}),
-    };
+    return exchangeElement({ ...e, contextId, triggers: sorted(triggers.get(e.id)), triggeredBy: sorted(triggeredBy.get(e.id)) }, withMetadata);
   });
 
   const contexts = [...snap.contexts].sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));

@@ -20,3 +20,12 @@ describe('where an added sticky lands', () => {
     expect(second.y).toBe(first.y + CATALOGUE.event.height + STACK_GAP);
   });
 });
+
+describe('where a palette click puts a sticky', () => {
+  it('uses the type row when it is in view, at the centre of the view on the timeline', async () => {
+    const { spotInView } = await import('./stickyPlacement');
+    const { rowTop } = await import('../domain');
+    expect(spotInView('event', { x: 0, y: 0, width: 1000, height: 1400 }, [])).toEqual({ position: 1.9, y: rowTop('event') });
+    expect(spotInView('hotspot', { x: 0, y: 0, width: 1000, height: 600 }, []).y).toBe(300 - CATALOGUE.hotspot.height / 2);
+  });
+});

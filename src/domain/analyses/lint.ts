@@ -85,10 +85,11 @@ const LATIN = /^[a-z]+$/;
 export function isPastTenseName(name: string): boolean | null {
   const text = name
     .normalize('NFKC')
-    .replace(/\s*[([{][^)\]}]*[)\]}]\s*$/u, '') // a trailing "(EU)" or "[v2]" is a qualifier, not the verb
-    .replace(/[^\p{L}\p{M}\p{N}]+$/u, '');
-  const words = text.split(/[^\p{L}\p{M}]+/u).filter(Boolean);
-  const last = words[words.length - 1];
+    .replace(/\s*[([{][^)\]}]*[)\]}]\s*$/u, ''); // a trailing "(EU)" or "[v2]" is a qualifier, not the verb
+  // The last word with letters and no digits ("Order Placed v2" and "Order Placed 2" end in "Placed").
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w) && !/\p{N}/u.test(w));
+  const pieces = (words.at(-1) ?? '').split(/[^\p{L}\p{M}]+/u).filter(Boolean);
+  const last = pieces.at(-1);
   if (!last) return null;
   if (HANGUL.test(last)) return KOREAN_PAST_ENDINGS.some((ending) => last.endsWith(ending));
   const word = last.toLowerCase();

@@ -1,9 +1,10 @@
 // The board page: joins the workshop's room, then shows the top bar, the palette, the canvas and the side panel.
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import * as board from '../../board';
 import { snapshot } from '../../board';
 import type { BoardLink } from '../../state/boardLink';
+import type { BoardNode, TriggerEdge } from '../../state/canvasNodes';
 import { createBoardSession, type BoardSession } from '../../state/boardSession';
 import { browserStorage, rememberWorkshop } from '../../state/recentWorkshops';
 import { ApiError, fetchWorkshop } from '../../sync/api';
@@ -27,6 +28,8 @@ declare global {
       board: typeof board;
       session: BoardSession;
       snapshot: () => ReturnType<typeof snapshot>;
+      /** The canvas's React Flow instance (viewport control for screenshots and benchmarks). */
+      flow?: ReactFlowInstance<BoardNode, TriggerEdge>;
     };
   }
 }

@@ -1,11 +1,10 @@
 // The eight sticky types: click adds one at the centre of the view, drag drops one where you let go; the key
 // shown on each adds one at the pointer while the canvas has the keyboard.
 import { CATALOGUE, ELEMENT_TYPES } from '../../domain';
-import { PALETTE_MIME, useAddStickyAt, useViewCentre } from '../canvas/BoardCanvas';
+import { PALETTE_MIME, useAddStickyInView } from '../canvas/BoardCanvas';
 
 export function Palette() {
-  const addStickyAt = useAddStickyAt();
-  const viewCentre = useViewCentre();
+  const addStickyInView = useAddStickyInView();
   return (
     <nav className="z-10 flex w-[76px] shrink-0 flex-col items-center gap-1.5 overflow-y-auto border-r border-slate-200 bg-white py-2" aria-label="Sticky palette" data-testid="palette">
       {ELEMENT_TYPES.map((type) => {
@@ -19,7 +18,7 @@ export function Palette() {
             title={`${kind.label} (${kind.key.toUpperCase()}): ${kind.hint}`}
             aria-label={`Add ${kind.label} (key ${kind.key.toUpperCase()})`}
             data-testid={`palette-${type}`}
-            onClick={() => addStickyAt(type, viewCentre())}
+            onClick={() => addStickyInView(type)}
             onDragStart={(e) => {
               e.dataTransfer.setData(PALETTE_MIME, type);
               e.dataTransfer.effectAllowed = 'copy';

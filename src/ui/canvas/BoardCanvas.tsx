@@ -25,14 +25,14 @@ import {
   setEditing,
 } from '../../state/boardStore';
 import { isStickyNode, type BoardNode, type TriggerEdge } from '../../state/canvasNodes';
-import { spotAt } from '../../state/stickyPlacement';
+import { spotAt, spotInView } from '../../state/stickyPlacement';
 import { useBoard, useSession } from '../board/sessionContext';
 import { ContextRegionComponent } from './ContextRegionNode';
 import { EmptyBoard } from './EmptyBoard';
 import { initialViewport } from './initialViewport';
 import { RowLabels } from './RowLabels';
 import { StickyNodeComponent } from './StickyNode';
-import { TimelineRuler } from './TimelineRuler';
+import { RULER_HEIGHT, TimelineRuler } from './TimelineRuler';
 import { TriggerEdgeComponent } from './TriggerEdge';
 
 export const PALETTE_MIME = 'application/x-eventstorm-type';
@@ -68,15 +68,27 @@ export function useAddStickyAt() {
   );
 }
 
-/** The flow point at the centre of the canvas as it is on screen now. */
-export function useViewCentre() {
+/** The part of the board on screen now, in flow coordinates (below the ruler). */
+export function useVisibleArea() {
   const flow = useReactFlow();
   return useCallback(() => {
     const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
     const rect = canvas?.getBoundingClientRect();
-    if (!rect) return { x: 0, y: 0 };
-    return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    if (!rect) return { x: 0, y: 0, width: 0, height: 0 };
+    const topLeft = flow.screenToFlowPosition({ x: rect.left, y: rect.top + RULER_HEIGHT });
+    const bottomRight = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
+    return { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
   }, [flow]);
+}
+
+/** The palette's click: a sticky at the centre of the view, on its row when the row is in view. */
+export function useAddStickyInView() {
+  const session = useSession();
+  const visibleArea = useVisibleArea();
+  return useCallback(
+    (type: ElementType) => session.ops.addSticky(type, spotInView(type, visibleArea(), session.store.getState().elements)),
+    [session, visibleArea],
+  );
 }
 
 export function BoardCanvas() {
@@ -87,11 +99,15 @@ export function BoardCanvas() {
   const status = useBoard((s) => s.status);
   const empty = useBoard((s) => s.status === 'ready' && s.elements.length === 0);
   const readOnly = useBoard((s) => s.access === 'view');
-  const flow = useReactFlow();
+  const flow = useReactFlow<BoardNode, TriggerEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const addStickyAt = useAddStickyAt();
-  const viewCentre = useViewCentre();
+  const visibleArea = useVisibleArea();
+
+  useEffect(() => {
+    if (window.__eventstorm?.session === session) window.__eventstorm.flow = flow;
+  }, [flow, session]);
 
   // Open where the board can be read: all of it if it fits at a readable zoom, else the start of the timeline.
   const placed = useRef(false);
@@ -150,7 +166,8 @@ export function BoardCanvas() {
     const rect = wrapper.current?.getBoundingClientRect();
     const p = pointer.current;
     if (rect && p && p.x >= rect.left && p.x <= rect.right && p.y >= rect.top && p.y <= rect.bottom) return flow.screenToFlowPosition(p);
-    return viewCentre();
+    const view = visibleArea();
+    return { x: view.x + view.width / 2, y: view.y + view.height / 2 };
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -280,7 +297,7 @@ export function BoardCanvas() {
         <Background id="rows" variant={BackgroundVariant.Lines} gap={[COLUMN_WIDTH, ROW_HEIGHT]} color="#e8ebf0" />
         <TimelineRuler />
         <RowLabels />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} position="top-right" style={{ marginTop: 36 }} />
         <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Board overview" />
       </ReactFlow>
       {empty && <EmptyBoard readOnly={readOnly} />}

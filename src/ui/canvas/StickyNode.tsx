@@ -29,25 +29,28 @@ function StickyNodeView({ id, data }: NodeProps<StickyNode>) {
   const title = contextName ? `${kind.label} · ${contextName}\n${element.name}` : `${kind.label}\n${element.name}`;
 
   return (
-    <div
-      className={low ? 'es-sticky es-low' : 'es-sticky'}
-      style={{ background: kind.color, color: kind.textColor, transform: kind.rotation ? `rotate(${kind.rotation}deg)` : undefined }}
-      data-testid="sticky"
-      data-type={element.type}
-      title={editing ? undefined : title}
-    >
-      {band && <div className="es-sticky-band" style={{ background: band }} data-testid="sticky-band" />}
-      {!low && <div className="es-sticky-type">{kind.label}</div>}
-      {editing ? (
-        <NameEditor id={id} name={element.name} />
-      ) : (
-        <div className="es-sticky-name" style={nameStyle(element.name, kind.height, low)} data-testid="sticky-name">
-          {element.name}
-        </div>
-      )}
-      <Handle type="source" id="out" position={Position.Right} className="es-handle-out" />
+    <>
+      <div
+        className={low ? 'es-sticky es-low' : 'es-sticky'}
+        style={{ background: kind.color, color: kind.textColor, transform: kind.rotation ? `rotate(${kind.rotation}deg)` : undefined }}
+        data-testid="sticky"
+        data-type={element.type}
+        title={editing ? undefined : title}
+      >
+        {band && <div className="es-sticky-band" style={{ background: band }} data-testid="sticky-band" />}
+        {!low && <div className="es-sticky-type">{kind.label}</div>}
+        {editing ? (
+          <NameEditor id={id} name={element.name} />
+        ) : (
+          <div className="es-sticky-name" style={nameStyle(element.name, kind.height, low)} data-testid="sticky-name">
+            {element.name}
+          </div>
+        )}
+      </div>
+      {/* Outside the card (which clips its text), so the dot can stick out of its edge. */}
+      <Handle type="source" id="out" position={Position.Right} className={low ? 'es-handle-out es-hidden' : 'es-handle-out'} />
       <Handle type="target" id="in" position={Position.Left} className="es-handle-in" isConnectableStart={false} />
-    </div>
+    </>
   );
 }
 
