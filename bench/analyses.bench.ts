@@ -1,7 +1,7 @@
 // The analyses on a big board: 10,000 elements, 15,000 trigger links and 20 contexts built on a real Y.Doc through
 // the board operations; the median time of snapshot(doc) and of each analysis, the build time and the document size.
 import * as Y from 'yjs';
-import { addElement, createContext, initWorkshop, linkElements, snapshot } from '../src/board';
+import { addElement, createContext, initWorkshop, linkElements, liveSnapshot, moveElements, snapshot } from '../src/board';
 import { ELEMENT_TYPES, contextOverview, flows, lint, search, statistics, timeline } from '../src/domain';
 import { median, report, timeRuns } from './report';
 
@@ -68,6 +68,23 @@ report('analyses.addElement_10000', addMs, 'ms', { per_call_us: Math.round((addM
 report('analyses.linkElements_15000', linkMs, 'ms');
 report('analyses.encoded_doc', Y.encodeStateAsUpdate(doc).byteLength, 'bytes', shape);
 report('analyses.snapshot', median(timeRuns(() => snapshot(doc))), 'ms median', shape);
+{
+  // What the browser pays per remote edit: the live snapshot re-reads only what the edit touched.
+  const live = liveSnapshot(doc);
+  live.get();
+  let step = 0;
+  const ids = live.get().elements.map((e) => e.id);
+  report(
+    'analyses.live_snapshot_after_edit',
+    median(timeRuns(() => {
+      moveElements(doc, { moves: [{ element_id: ids[step++ % ids.length], position: step % 400 }] });
+      return live.get();
+    }, 25, 3)),
+    'ms median',
+    { ...shape, note: 'one moved sticky, then the whole snapshot' },
+  );
+  live.dispose();
+}
 
 const flowReport = flows(snap, { max_depth: 10, max_elements: 10_000 });
 const cases: [string, () => unknown, Record<string, unknown>][] = [

@@ -8,3 +8,4 @@ export * from './contexts';
 export * from './workshop';
 export * from './migrations';
 export * from './import';
+export * from './live-snapshot';
