@@ -12,6 +12,7 @@ import { AddressThrottle } from './limits';
 import { createLogger, errorText, type Logger } from './log';
 import { restRoutes } from './rest';
 import { Rooms, type Access, type RoomHooks } from './rooms';
+import { mcpRoutes } from './mcp/route';
 import { createStaticHandler } from './static';
 import { Storage } from './storage';
 import { Workshops } from './workshops';
@@ -35,8 +36,10 @@ export interface StartServerOptions extends ServerOptions {
   logger?: Logger;
   /** Where log lines go (the stdio MCP keeps stdout for MCP and logs to stderr). */
   logStream?: NodeJS.WritableStream;
-  /** More routes, matched before REST's and the static files (e.g. `/mcp`). */
+  /** More routes, matched before REST's and the static files. */
   extraRoutes?: (app: AppContext) => Route[];
+  /** Mount the MCP endpoint at /mcp (default true). */
+  mcp?: boolean;
   /** Test hooks into the rooms. */
   hooks?: RoomHooks;
 }
@@ -89,13 +92,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let httpServer: Server | null = null;
   let closing: Promise<void> | null = null;
   const closeHooks: Array<() => Promise<void> | void> = [];
+  // Before listening, judged by HOST; after, by the address actually bound.
   const listensOnLoopbackOnly = () => {
     const address = httpServer?.address() as AddressInfo | null;
-    return !!address && isLoopbackAddress(address.address);
+    return isLoopbackAddress(address ? address.address : config.host);
   };
   const app: AppContext = { config, workshops, rooms, log, origin, listensOnLoopbackOnly, onClose: (fn) => closeHooks.push(fn) };
 
   const routes = [
+    ...(options.mcp === false ? [] : mcpRoutes(app)),
     ...(options.extraRoutes?.(app) ?? []),
     ...restRoutes({ workshops, adminToken: config.adminToken, listensOnLoopbackOnly, healthy: () => closing === null }),
   ];

@@ -12,7 +12,7 @@
 import * as Y from 'yjs';
 import { WebSocket, type RawData } from 'ws';
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { boardMaps, migrate, snapshot } from '../src/board';
+import { SCHEMA_VERSION, boardMaps, migrate, snapshot } from '../src/board';
 import type { WorkshopSnapshot } from '../src/domain';
 import { TokenBucket, type Limits } from './limits';
 import { errorText, type Logger } from './log';
@@ -23,7 +23,9 @@ import {
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2FromUpdate,
   encodeUpdate,
+  isEmptyStateVector,
   isEmptyUpdate,
   parseClientMessage,
   type AwarenessEntry,
@@ -67,12 +69,24 @@ export const CLOSE = {
   tryAgainLater: 1013,
 } as const;
 
+/** The meta record keeping a stored document's schema version (so a load knows it before applying it). */
+export const SCHEMA_META = 'schema_version';
+
+export function schemaVersionOf(doc: Y.Doc): number | undefined {
+  const v = boardMaps(doc).meta.get('schemaVersion');
+  return typeof v === 'number' ? v : undefined;
+}
+
 /** A log longer than this is compacted when its room loads, and when it unloads. */
 export const COMPACT_ON_LOAD = 100;
 export const COMPACT_ON_UNLOAD = 50;
+/** A log of more than one update and more than this many bytes is compacted on load and unload. */
+export const COMPACT_BYTES = 1024 * 1024;
 /** A room that stays loaded compacts after this many appends. */
 export const COMPACT_EVERY = 500;
 const MAX_STORE_BATCH_BYTES = 8 * 1024 * 1024;
+/** How long a load waits for answers sent from storage to leave before applying the document. */
+const EARLY_FLUSH_MS = 250;
 const PING_INTERVAL_MS = 30_000;
 
 export interface Connection {
@@ -117,12 +131,14 @@ type Job =
   | { kind: 'remote'; conn: Connection; update: Uint8Array }
   | { kind: 'local'; update: Uint8Array; stored: Deferred }
   /** `reads`: sends document content, so waits until no change made by server code is unstored. */
-  | { kind: 'task'; reads: boolean; run: () => void }
+  | { kind: 'task'; reads: boolean; run: () => void; syncRequest?: { conn: Connection; stateVector: Uint8Array } }
   | { kind: 'compact' };
 
 export interface RoomHooks {
   /** Runs before each append (tests slow storage down with it to watch the ordering). */
   beforeStore?: (room: string, update: Uint8Array) => Promise<void> | void;
+  /** Runs once an append is stored, before its updates are applied and sent. */
+  afterStore?: (room: string, update: Uint8Array) => void;
 }
 
 interface RoomContext {
@@ -152,6 +168,8 @@ export class Room {
   /** Resolves once the stored document is loaded and migrated; rejects when it cannot be. */
   readonly ready: Promise<void>;
   logLength = 0;
+  /** Bytes in the stored log (as far as this room knows). */
+  private logBytes = 0;
   private appendsSinceCompact = 0;
   private readonly queue: Job[] = [];
   private queuedBytes = 0;
@@ -162,9 +180,15 @@ export class Room {
   /** What an 'update' event of the document means: a stored update applied, the load, or a change to store. */
   private mode: 'stored' | 'loading' | 'live' = 'loading';
   private migrationUpdates: Uint8Array[] | null = null;
+  /** Stored updates applied in the current batch, sent together at its end. */
+  private outgoing: Array<{ update: Uint8Array; except: Connection | null }> = [];
+  /** The connection whose update is being applied, when it alone could be its author (nothing else was pending). */
+  private applyingFrom: Connection | null = null;
   /** Which connection speaks for an awareness client id. */
   private readonly speakers = new Map<number, Connection>();
   summaryDirty = false;
+  /** The schema version stored in SCHEMA_META, as read at load. */
+  private schemaVersion: number | undefined;
   lingerTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -187,7 +211,17 @@ export class Room {
   private async load(): Promise<void> {
     const started = performance.now();
     try {
-      const stored = await this.ctx.storage.readDocument(this.id);
+      const [stored, schema] = await Promise.all([this.ctx.storage.readDocument(this.id), this.ctx.storage.getMeta<number>(this.id, SCHEMA_META)]);
+      // A document stored at the current schema needs no migration: fresh clients can have it as stored, now,
+      // rather than after it is applied here (the slow half of a cold load).
+      let early = 0;
+      if (schema === SCHEMA_VERSION) {
+        const sent: Promise<void>[] = [];
+        early = this.answerFromStorage(stored.updates, sent);
+        // Let a big answer leave before applying the document blocks this thread (not long: a slow client
+        // must not hold up the room).
+        if (sent.length > 0) await Promise.race([Promise.all(sent), new Promise((resolve) => setTimeout(resolve, EARLY_FLUSH_MS))]);
+      }
       let skipped = 0;
       for (const update of stored.updates) {
         try {
@@ -203,14 +237,17 @@ export class Room {
       this.migrationUpdates = null;
       if (changes.length > 0) await this.ctx.storage.append(this.id, Y.mergeUpdates(changes));
       this.logLength = stored.updates.length + (changes.length > 0 ? 1 : 0);
+      this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+      this.schemaVersion = schema;
       this.mode = 'live';
       this.state = 'ready';
-      if (this.logLength > COMPACT_ON_LOAD) this.queue.unshift({ kind: 'compact' });
+      if (this.logLength > COMPACT_ON_LOAD || this.longInBytes()) this.queue.push({ kind: 'compact' });
       this.ctx.log.info('room.load', {
         room: this.id,
         ms: Math.round(performance.now() - started),
         updates: stored.updates.length,
         skipped: skipped || undefined,
+        answered_early: early || undefined,
         migrations: ran.length ? ran.join(',') : undefined,
       });
     } catch (error) {
@@ -220,11 +257,33 @@ export class Room {
     }
   }
 
+  /**
+   * Answer the sync requests already waiting from clients that hold nothing yet, straight from the stored log
+   * (the document as it will be once applied): its updates as plain updates, the last as sync step 2, so the
+   * client is `synced` once it holds all of them. Answers how many were answered.
+   */
+  private answerFromStorage(updates: Uint8Array[], sent: Promise<void>[]): number {
+    if (updates.length === 0) return 0;
+    let answered = 0;
+    for (let i = 0; i < this.queue.length; i++) {
+      const job = this.queue[i];
+      if (job.kind !== 'task' || !job.syncRequest || !isEmptyStateVector(job.syncRequest.stateVector)) continue;
+      const { conn } = job.syncRequest;
+      updates.forEach((update, k) => {
+        const message = k === updates.length - 1 ? encodeSyncStep2FromUpdate(update) : encodeUpdate(update);
+        sent.push(new Promise((resolve) => this.send(conn, message, () => resolve())));
+      });
+      this.queue.splice(i--, 1);
+      answered++;
+    }
+    return answered;
+  }
+
   // ---- the document ----
 
   private onDocumentUpdate(update: Uint8Array): void {
     if (this.mode === 'stored') {
-      this.broadcast(encodeUpdate(update));
+      this.outgoing.push({ update, except: this.applyingFrom });
     } else if (this.mode === 'loading') {
       this.migrationUpdates?.push(update);
     } else if (this.state === 'ready') {
@@ -323,6 +382,7 @@ export class Room {
       const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
       await this.ctx.hooks.beforeStore?.(this.id, merged);
       await this.ctx.storage.append(this.id, merged);
+      this.ctx.hooks.afterStore?.(this.id, merged);
     } catch (error) {
       for (const job of batch) if (job.kind === 'local') job.stored.reject(error);
       throw error;
@@ -330,6 +390,7 @@ export class Room {
       this.queuedBytes -= bytes;
     }
     this.logLength++;
+    this.logBytes += bytes;
     this.appendsSinceCompact++;
     this.summaryDirty = true;
     for (const job of batch) {
@@ -337,15 +398,20 @@ export class Room {
         this.applyStored(job.conn, job.update);
       } else {
         this.localPending--;
-        this.broadcast(encodeUpdate(job.update));
-        job.stored.resolve();
+        this.outgoing.push({ update: job.update, except: null });
       }
     }
+    this.sendOutgoing();
+    for (const job of batch) if (job.kind === 'local') job.stored.resolve();
     if (this.appendsSinceCompact >= COMPACT_EVERY) this.queue.unshift({ kind: 'compact' });
   }
 
   private applyStored(conn: Connection, update: Uint8Array): void {
     this.mode = 'stored';
+    // With nothing pending, what this update adds is all its author's: the author needs no copy back. (With
+    // something pending, it may complete someone else's update, which everyone needs.)
+    const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    this.applyingFrom = pending ? null : conn;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (error) {
@@ -353,16 +419,50 @@ export class Room {
       this.closeConnection(conn, CLOSE.unsupportedData, 'malformed update');
     } finally {
       this.mode = 'live';
+      this.applyingFrom = null;
+    }
+  }
+
+  /**
+   * Send what the batch applied: one update to everyone but its author, or several merged into one message to
+   * everyone (under load a batch holds many, and one message per client beats many).
+   */
+  private sendOutgoing(): void {
+    const out = this.outgoing;
+    this.outgoing = [];
+    if (out.length === 0) return;
+    if (out.length > 1) {
+      let merged: Uint8Array | null = null;
+      try {
+        merged = Y.mergeUpdates(out.map((o) => o.update));
+      } catch (error) {
+        this.ctx.log.warn('room.merge-failed', { room: this.id, error: errorText(error) });
+      }
+      if (merged) {
+        this.broadcast(encodeUpdate(merged));
+        return;
+      }
+    }
+    for (const { update, except } of out) {
+      const message = encodeUpdate(update);
+      for (const conn of this.conns.values()) if (conn !== except) this.send(conn, message);
     }
   }
 
   /** Replace the stored log by the document's whole state (nothing of this room is in flight here). */
   private async compact(): Promise<void> {
     const before = this.logLength;
-    await this.ctx.storage.compact(this.id, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc));
+    const state = Y.encodeStateAsUpdate(this.doc);
+    await this.ctx.storage.compact(this.id, state, Y.encodeStateVector(this.doc));
     this.logLength = 1;
+    this.logBytes = state.byteLength;
     this.appendsSinceCompact = 0;
     this.ctx.log.info('room.compact', { room: this.id, updates: before });
+  }
+
+  /** A log of several updates that holds a lot of bytes: probably the same content more than once. */
+  private longInBytes(): boolean {
+    return this.logLength > 1 && this.logBytes > COMPACT_BYTES;
   }
 
   /** Resolves when nothing is queued or in flight. */
@@ -438,15 +538,19 @@ export class Room {
     switch (message.kind) {
       case 'sync-step1': {
         const stateVector = message.stateVector;
-        this.enqueue({ kind: 'task', reads: true, run: () => this.send(conn, encodeSyncStep2(this.doc, stateVector)) });
+        this.enqueue({ kind: 'task', reads: true, run: () => this.send(conn, encodeSyncStep2(this.doc, stateVector)), syncRequest: { conn, stateVector } });
         break;
       }
       case 'update':
+        if (isEmptyUpdate(message.update)) break;
         if (conn.access !== 'edit') {
+          // A view connection's writes are dropped here, on the server, whatever its UI does.
           if (conn.droppedWrites++ === 0) this.ctx.log.info('ws.view-write-dropped', { room: this.id, client: conn.client });
           break;
         }
-        if (isEmptyUpdate(message.update)) break;
+        // A client answers the server's sync step 1 with all it has beyond the server's state vector, and always
+        // its whole delete set: when the room holds all of it already, there is nothing to store.
+        if (message.step2 && this.state === 'ready' && Y.snapshotContainsUpdate(Y.snapshot(this.doc), message.update)) break;
         if (this.queuedBytes + message.update.byteLength > this.ctx.limits.maxQueuedBytes) {
           this.ctx.log.warn('ws.queue-full', { room: this.id, client: conn.client, queued: this.queuedBytes });
           this.closeConnection(conn, CLOSE.tryAgainLater, 'server busy, retry');
@@ -531,15 +635,21 @@ export class Room {
 
   // ---- sending ----
 
-  private send(conn: Connection, message: Uint8Array): void {
+  /** Send `message` to `conn`; `sent` is called once it is handed to the OS (or cannot be). */
+  private send(conn: Connection, message: Uint8Array, sent?: () => void): void {
     const ws = conn.ws;
-    if (conn.closed || ws.readyState !== WebSocket.OPEN) return;
+    if (conn.closed || ws.readyState !== WebSocket.OPEN) {
+      sent?.();
+      return;
+    }
     if (ws.bufferedAmount > this.ctx.limits.maxBufferedBytes) {
       this.ctx.log.warn('ws.too-slow', { room: this.id, client: conn.client, buffered: ws.bufferedAmount });
       this.closeConnection(conn, CLOSE.tryAgainLater, 'too slow to keep up');
+      sent?.();
       return;
     }
-    ws.send(message);
+    if (sent) ws.send(message, () => sent());
+    else ws.send(message);
   }
 
   private broadcast(message: Uint8Array): void {
@@ -567,11 +677,13 @@ export class Room {
     this.state = 'closed';
     const writes: Promise<unknown>[] = [];
     let compacted = false;
-    if (this.logLength > COMPACT_ON_UNLOAD) {
+    if (this.logLength > COMPACT_ON_UNLOAD || this.longInBytes()) {
       compacted = true;
       writes.push(this.ctx.storage.compact(this.id, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc)));
     }
     if (this.summaryDirty) writes.push(this.ctx.storage.setMeta(this.id, 'summary', summaryOf(this.id, this.doc)));
+    const schema = schemaVersionOf(this.doc);
+    if (schema !== this.schemaVersion) writes.push(this.ctx.storage.setMeta(this.id, SCHEMA_META, schema ?? null));
     this.ctx.log.info('room.unload', { room: this.id, updates: this.logLength, compacted });
     this.destroy();
     this.ctx.storage.forget(this.id);

@@ -21,7 +21,7 @@ export interface AwarenessEntry {
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
   /** Sync step 2 or an incremental update: either way a document update to store and apply. */
-  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; step2: boolean }
   | { kind: 'awareness'; entries: AwarenessEntry[]; bytes: number }
   | { kind: 'query-awareness' };
 
@@ -75,7 +75,7 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
           message = { kind: 'sync-step1', stateVector: payload };
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           if (!isEmptyUpdate(payload)) Y.decodeUpdate(payload);
-          message = { kind: 'update', update: payload };
+          message = { kind: 'update', update: payload, step2: step === syncProtocol.messageYjsSyncStep2 };
         } else {
           throw new MalformedMessage(`unknown sync message type ${step}`);
         }
@@ -113,6 +113,20 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeSyncStep2(encoder, doc, stateVector);
   return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2 carrying `update` as it is (no document needed). */
+export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A state vector that names no client: its sender holds nothing yet. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return Y.decodeStateVector(stateVector).size === 0;
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {

@@ -9,6 +9,9 @@ import { snapshot } from '../src/board';
 import type { WorkshopSnapshot } from '../src/domain';
 import { startServer, type RunningServer, type StartServerOptions } from './main';
 
+// Every WebsocketProvider adds a process 'exit' listener; tests run dozens at once.
+process.setMaxListeners(0);
+
 export interface TestServer extends RunningServer {
   dataDir: string;
   /** Close the server and delete its data. */

@@ -16,7 +16,7 @@ import {
 } from '../src/domain';
 import { ACCESS_META, AccessControl, newSecret, newWorkshopId, storedAccess, type AccessKeys } from './access';
 import type { Logger } from './log';
-import { summaryOf, type Access, type Rooms, type WorkshopSummary } from './rooms';
+import { SCHEMA_META, schemaVersionOf, summaryOf, type Access, type Rooms, type WorkshopSummary } from './rooms';
 import type { Storage } from './storage';
 
 export interface WorkshopLinks {
@@ -88,6 +88,7 @@ export class Workshops {
         const meta = write(doc, id);
         await this.options.storage.create(id, Y.encodeStateAsUpdate(doc), {
           [SUMMARY_META]: summaryOf(id, doc),
+          [SCHEMA_META]: schemaVersionOf(doc) ?? null,
           [ACCESS_META]: storedAccess(keys),
         });
         this.options.access.remember(id, keys);

@@ -26,6 +26,7 @@ import {
   deleteContextInput,
   deleteElementInput,
   exportInput,
+  exchangeElement,
   exportWorkshop,
   flowInput,
   flows,
@@ -50,7 +51,6 @@ import {
   updateContextInput,
   updateElementInput,
   workshopIdSchema,
-  type BoardElement,
   type CreateWorkshopInput,
   type WorkshopMeta,
   type WorkshopSnapshot,
@@ -91,25 +91,6 @@ const TYPES = ELEMENT_TYPES.map((t) => `${t} (${CATALOGUE[t].hint})`).join('; ')
 
 function withWorkshop<S extends z.ZodRawShape>(shape: S) {
   return { workshop_id: workshopId, ...shape };
-}
-
-function elementJson(e: BoardElement, snap?: WorkshopSnapshot) {
-  const context = e.contextId && snap ? snap.contexts.find((c) => c.id === e.contextId) : undefined;
-  return {
-    id: e.id,
-    type: e.type,
-    name: e.name,
-    description: e.description,
-    notes: e.notes,
-    position: e.position,
-    bounded_context_id: e.contextId,
-    ...(context ? { bounded_context_name: context.name } : {}),
-    triggers: e.triggers,
-    triggered_by: e.triggeredBy,
-    created_by: e.createdBy,
-    created_at: e.createdAt,
-    updated_at: e.updatedAt,
-  };
 }
 
 type Handler<A> = (args: A) => Promise<CallToolResult>;
@@ -255,7 +236,7 @@ export function registerTools(server: McpServer, workshops: WorkshopAccess): voi
         name: element.name,
         position: element.position,
         message: `Added ${element.type} '${element.name}' at position ${element.position}`,
-        element: elementJson(element),
+        element: exchangeElement(element, true),
       });
     }),
   );
@@ -283,7 +264,7 @@ export function registerTools(server: McpServer, workshops: WorkshopAccess): voi
     },
     guarded(async ({ workshop_id, ...input }) => {
       const element = await edit(workshop_id, (doc) => updateElement(doc, input, { origin: ASSISTANT_ORIGIN }));
-      return answerJson({ success: true, element_id: element.id, message: `Updated ${element.type} '${element.name}'`, element: elementJson(element) });
+      return answerJson({ success: true, element_id: element.id, message: `Updated ${element.type} '${element.name}'`, element: exchangeElement(element, true) });
     }),
   );
 
@@ -522,4 +503,3 @@ export function registerTools(server: McpServer, workshops: WorkshopAccess): voi
   );
 }
 
-export { elementJson };

@@ -1,7 +1,7 @@
 // One open board: its Y.Doc, the page's local origin, the undo manager that tracks only that origin, the store
 // fed by the document's updates, the operations the UI calls, and (in the browser) the room connection.
 import * as Y from 'yjs';
-import { boardMaps, snapshot } from '../board';
+import { boardMaps, liveSnapshot } from '../board';
 import { connectRoom, type ConnectionState, type RoomConnection } from '../sync/connection';
 import type { BoardLink } from './boardLink';
 import { createBoardOps, type BoardOps } from './boardOps';
@@ -39,6 +39,8 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
     captureTimeout: 0,
   });
 
+  // Re-reads only the records an update touched, keeping the objects of everything else.
+  const live = liveSnapshot(doc);
   let dirty = true;
   let scheduled = false;
   let destroyed = false;
@@ -46,7 +48,7 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
     scheduled = false;
     if (!dirty || destroyed) return;
     dirty = false;
-    applySnapshot(store, snapshot(doc));
+    applySnapshot(store, live.get());
   };
   const onUpdate = () => {
     dirty = true;
@@ -105,6 +107,7 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
       destroyed = true;
       stopState?.();
       doc.off('update', onUpdate);
+      live.dispose();
       undoManager.destroy();
       connection?.destroy();
     },

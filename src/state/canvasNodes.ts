@@ -20,7 +20,14 @@ export type RegionNode = Node<RegionData, 'contextRegion'>;
 
 export type BoardNode = StickyNode | RegionNode;
 
-export type TriggerEdge = Edge<Record<string, never>, 'trigger'>;
+export interface TriggerData extends Record<string, unknown> {
+  /** The catalogue sizes of both ends, so the arrow's shape needs nothing but its own props (no subscriptions). */
+  sourceWidth: number;
+  sourceHeight: number;
+  targetWidth: number;
+  targetHeight: number;
+}
+export type TriggerEdge = Edge<TriggerData, 'trigger'>;
 
 export const DIMMED_CLASS = 'es-dimmed';
 export const REGION_PREFIX = 'region:';
@@ -36,6 +43,7 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export function sameElement(a: BoardElement, b: BoardElement): boolean {
+  if (a === b) return true;
   return (
     a.id === b.id &&
     a.type === b.type &&
@@ -69,9 +77,15 @@ export function reconcileElements(
 }
 
 /** Handles declared up front, so arrows to stickies that were never rendered (off screen) still have ends. */
+/** Half the source dot's size: React Flow centres it on the sticky's right edge. */
+export const OUT_HANDLE_HALF = 6;
+
 export function stickyHandles(width: number, height: number): NodeHandle[] {
   return [
-    { id: 'out', type: 'source', position: 'right' as NodeHandle['position'], x: width - 6, y: height / 2 - 6, width: 12, height: 12 },
+    {
+      id: 'out', type: 'source', position: 'right' as NodeHandle['position'],
+      x: width - OUT_HANDLE_HALF, y: height / 2 - OUT_HANDLE_HALF, width: 2 * OUT_HANDLE_HALF, height: 2 * OUT_HANDLE_HALF,
+    },
     { id: 'in', type: 'target', position: 'left' as NodeHandle['position'], x: 0, y: 0, width, height },
   ];
 }
@@ -196,8 +210,16 @@ export function buildTriggerEdges(input: EdgeBuildInput): TriggerEdge[] {
       focusContextId !== null &&
       (elementsById.get(link.from)?.contextId !== focusContextId || elementsById.get(link.to)?.contextId !== focusContextId);
     const className = dimmed ? DIMMED_CLASS : undefined;
+    const source = CATALOGUE[elementsById.get(link.from)?.type ?? 'event'];
+    const target = CATALOGUE[elementsById.get(link.to)?.type ?? 'event'];
     const prev = previous.get(id);
-    if (prev && prev.className === className) return prev;
+    if (
+      prev && prev.className === className && prev.data &&
+      prev.data.sourceWidth === source.width && prev.data.sourceHeight === source.height &&
+      prev.data.targetWidth === target.width && prev.data.targetHeight === target.height
+    ) {
+      return prev;
+    }
     return {
       id,
       type: 'trigger',
@@ -205,6 +227,7 @@ export function buildTriggerEdges(input: EdgeBuildInput): TriggerEdge[] {
       target: link.to,
       sourceHandle: 'out',
       targetHandle: 'in',
+      data: { sourceWidth: source.width, sourceHeight: source.height, targetWidth: target.width, targetHeight: target.height },
       selected: prev?.selected ?? false,
       className,
       // Arrows are drawn over the stickies, so an arrow crossing a sticky is never hidden behind it.

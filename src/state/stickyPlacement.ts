@@ -1,10 +1,19 @@
 // Where a sticky lands when a person adds it at a point of the canvas (the palette's click, drop or key):
-// centred on that point, on the timeline, nudged down past any sticky it would cover.
-import { CATALOGUE, STACK_GAP, positionOfX, rowTop, xOfPosition, type BoardElement, type ElementType } from '../domain';
+// centred on that point, on the timeline, moved down past any sticky it would cover — but never out of the
+// view the person is looking at: when the column is full down to the bottom of the view, the next columns
+// are tried, and if the whole view is full the sticky goes where it was asked for, on top.
+import { CATALOGUE, COLUMN_WIDTH, STACK_GAP, positionOfX, rowTop, xOfPosition, type BoardElement, type ElementType } from '../domain';
 
 export interface Spot {
   position: number;
   y: number;
+}
+
+export interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 function overlaps(ax: number, ay: number, aw: number, ah: number, b: BoardElement): boolean {
@@ -13,29 +22,45 @@ function overlaps(ax: number, ay: number, aw: number, ah: number, b: BoardElemen
   return ax < bx + kind.width && bx < ax + aw && ay < b.y + kind.height && b.y < ay + ah;
 }
 
-/** `center` in flow coordinates; a drop keeps the point under the pointer as the sticky's centre. */
-export function spotAt(type: ElementType, center: { x: number; y: number }, elements: readonly BoardElement[]): Spot {
-  const kind = CATALOGUE[type];
-  const position = positionOfX(center.x - kind.width / 2);
-  const x = xOfPosition(position);
-  let y = Math.round(center.y - kind.height / 2);
-  // Each pass moves below the stickies in the way; a bounded number of passes keeps this linear in practice.
-  for (let pass = 0; pass < 50; pass++) {
-    const blocking = elements.filter((e) => overlaps(x, y, kind.width, kind.height, e));
-    if (blocking.length === 0) break;
+/** The first free y at or below `y` in the column starting at `x`. */
+function freeYBelow(x: number, y: number, width: number, height: number, elements: readonly BoardElement[]): number {
+  const column = elements.filter((e) => xOfPosition(e.position) < x + width && x < xOfPosition(e.position) + CATALOGUE[e.type].width);
+  for (let pass = 0; pass <= column.length; pass++) {
+    const blocking = column.filter((e) => overlaps(x, y, width, height, e));
+    if (blocking.length === 0) return y;
     y = Math.max(...blocking.map((e) => e.y + CATALOGUE[e.type].height)) + STACK_GAP;
   }
-  return { position, y };
+  return y;
+}
+
+/**
+ * `center` in flow coordinates: the sticky is centred there (a drop keeps the point under the pointer);
+ * `view`, when given, is the visible area the sticky must stay in.
+ */
+export function spotAt(type: ElementType, center: { x: number; y: number }, elements: readonly BoardElement[], view?: Area): Spot {
+  const kind = CATALOGUE[type];
+  const position = positionOfX(center.x - kind.width / 2);
+  const y0 = Math.round(center.y - kind.height / 2);
+  const fits = (x: number, y: number) => !view || (y + kind.height <= view.y + view.height && x >= view.x - 1 && x + kind.width <= view.x + view.width + 1);
+  // This column first, then its neighbours to the right and left, a column at a time.
+  for (const shift of [0, 1, -1, 2, -2, 3, -3]) {
+    const p = Math.round((position + shift) * 10) / 10;
+    const x = xOfPosition(p);
+    const y = freeYBelow(x, y0, kind.width, kind.height, elements);
+    if (fits(x, y)) return { position: p, y };
+    if (!view) return { position: p, y };
+  }
+  return { position, y: y0 };
 }
 
 /**
  * The palette's click: the centre of the view on the timeline, and the type's own row when that row is in view
  * (a board keeps its rows), else the middle of the view. `view` is the visible area in flow coordinates.
  */
-export function spotInView(type: ElementType, view: { x: number; y: number; width: number; height: number }, elements: readonly BoardElement[]): Spot {
+export function spotInView(type: ElementType, view: Area, elements: readonly BoardElement[]): Spot {
   const kind = CATALOGUE[type];
   const top = rowTop(type);
   const rowVisible = top >= view.y && top + kind.height <= view.y + view.height;
   const center = { x: view.x + view.width / 2, y: rowVisible ? top + kind.height / 2 : view.y + view.height / 2 };
-  return spotAt(type, center, elements);
+  return spotAt(type, center, elements, view);
 }

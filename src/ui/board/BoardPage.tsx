@@ -1,6 +1,7 @@
 // The board page: joins the workshop's room, then shows the top bar, the palette, the canvas and the side panel.
 import { ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
 import * as board from '../../board';
 import { snapshot } from '../../board';
 import type { BoardLink } from '../../state/boardLink';
@@ -28,6 +29,8 @@ declare global {
       board: typeof board;
       session: BoardSession;
       snapshot: () => ReturnType<typeof snapshot>;
+      /** Bytes of the whole document as stored (its full state as one update). */
+      encodedSize: () => number;
       /** The canvas's React Flow instance (viewport control for screenshots and benchmarks). */
       flow?: ReactFlowInstance<BoardNode, TriggerEdge>;
     };
@@ -40,7 +43,14 @@ export function BoardPage({ link }: { link: BoardLink }) {
   useEffect(() => {
     const s = createBoardSession(link);
     setSession(s);
-    window.__eventstorm = { doc: s.doc, origin: s.origin, board, session: s, snapshot: () => snapshot(s.doc) };
+    window.__eventstorm = {
+      doc: s.doc,
+      origin: s.origin,
+      board,
+      session: s,
+      snapshot: () => snapshot(s.doc),
+      encodedSize: () => Y.encodeStateAsUpdate(s.doc).byteLength,
+    };
     // The REST API says whether the link is good before the websocket has anything to say.
     fetchWorkshop(link.workshopId, link.secret)
       .then((info) => {

@@ -1,13 +1,16 @@
 // The inspector: every field of the selected sticky (type, name, description, notes, position, context,
 // triggers), or what can be done to a multiple selection at once.
-import { Copy, Trash2, X } from 'lucide-react';
+import { Copy, Plus, Trash2, X } from 'lucide-react';
+import { useDeferredValue, useState } from 'react';
 import { CATALOGUE, ELEMENT_TYPES, type BoardElement, type ElementType } from '../../domain';
 import { selectStickies } from '../../state/boardStore';
 import { DraftInput, DraftTextarea } from './Draft';
 import { useBoard, useSession } from './sessionContext';
 
 export function Inspector() {
-  const selectedIds = useBoard((s) => s.selectedIds);
+  // A new selection is shown a moment later, at lower priority: the click that starts a drag must not wait for
+  // the inspector's fields to be built.
+  const selectedIds = useDeferredValue(useBoard((s) => s.selectedIds));
   const count = useBoard((s) => s.elements.length);
   if (selectedIds.length === 0) {
     return (
@@ -161,10 +164,6 @@ function ElementChip({ element }: { element: BoardElement | undefined }) {
 function Triggers({ element, readOnly }: { element: BoardElement; readOnly: boolean }) {
   const { ops, store } = useSession();
   const elementsById = useBoard((s) => s.elementsById);
-  const elements = useBoard((s) => s.elements);
-  const candidates = elements
-    .filter((e) => e.id !== element.id && !element.triggers.includes(e.id))
-    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
 
   return (
     <>
@@ -184,22 +183,7 @@ function Triggers({ element, readOnly }: { element: BoardElement; readOnly: bool
           </li>
         ))}
       </ul>
-      {!readOnly && (
-        <select
-          className="input-sm mt-2 w-full"
-          value=""
-          onChange={(e) => e.target.value && ops.link(element.id, e.target.value)}
-          data-testid="inspector-add-trigger"
-          aria-label="Add a trigger"
-        >
-          <option value="">Add a trigger…</option>
-          {candidates.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.position} · {CATALOGUE[c.type].label}: {c.name}
-            </option>
-          ))}
-        </select>
-      )}
+      {!readOnly && <TriggerPicker element={element} />}
       <Label>Triggered by</Label>
       <ul className="flex flex-col gap-1" data-testid="inspector-triggered-by">
         {element.triggeredBy.length === 0 && <li className="text-xs text-slate-400">Nothing.</li>}
@@ -217,6 +201,78 @@ function Triggers({ element, readOnly }: { element: BoardElement; readOnly: bool
         ))}
       </ul>
     </>
+  );
+}
+
+const PICKER_LIMIT = 30;
+
+/**
+ * Add a trigger by name: a search over the board's stickies (nearest on the timeline first), showing a few
+ * matches at a time, so a board of thousands costs nothing until someone looks.
+ */
+function TriggerPicker({ element }: { element: BoardElement }) {
+  const { ops } = useSession();
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const elements = useBoard((s) => (open ? s.elements : null));
+
+  if (!open || !elements) {
+    return (
+      <button type="button" className="btn-secondary mt-2 w-full !justify-start !py-1 text-slate-600" onClick={() => setOpen(true)} data-testid="inspector-add-trigger">
+        <Plus size={14} /> Add a trigger…
+      </button>
+    );
+  }
+  const q = query.trim().toLowerCase();
+  const matches = elements
+    .filter((e) => e.id !== element.id && !element.triggers.includes(e.id) && (!q || e.name.toLowerCase().includes(q)))
+    .sort((a, b) => Math.abs(a.position - element.position) - Math.abs(b.position - element.position) || a.name.localeCompare(b.name))
+    .slice(0, PICKER_LIMIT);
+  const close = () => {
+    setOpen(false);
+    setQuery('');
+  };
+  return (
+    <div className="mt-2 rounded-md border border-slate-200 p-1.5" data-testid="trigger-picker">
+      <input
+        autoFocus
+        className="input-sm w-full"
+        placeholder="Find the sticky it triggers"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') close();
+          if (e.key === 'Enter' && matches[0]) {
+            ops.link(element.id, matches[0].id);
+            close();
+          }
+        }}
+        aria-label="Find the sticky it triggers"
+        data-testid="trigger-picker-query"
+      />
+      <ul className="mt-1 max-h-56 overflow-y-auto">
+        {matches.length === 0 && <li className="px-2 py-1 text-xs text-slate-400">No sticky matches.</li>}
+        {matches.map((m) => (
+          <li key={m.id}>
+            <button
+              type="button"
+              className="w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100"
+              onClick={() => {
+                ops.link(element.id, m.id);
+                close();
+              }}
+              data-testid="trigger-picker-option"
+              data-element-id={m.id}
+            >
+              <ElementChip element={m} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="mt-1 text-xs text-slate-500 hover:underline" onClick={close}>
+        Cancel
+      </button>
+    </div>
   );
 }
 

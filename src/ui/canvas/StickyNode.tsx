@@ -1,28 +1,55 @@
 // One sticky on the canvas. Memoised; it reads its element from its node's data (a stable object, replaced only
-// when the element changes) and subscribes to two booleans only: "is the board zoomed out" and "am I being edited".
-import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
-import { CATALOGUE } from '../../domain';
+// when the element changes) and subscribes to one boolean only: "am I being edited". Its level of detail at the
+// current zoom is CSS, switched once for the whole canvas (DetailLevel).
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef, type CSSProperties } from 'react';
+import { CATALOGUE, type ElementType } from '../../domain';
 import { setEditing } from '../../state/boardStore';
 import type { StickyNode } from '../../state/canvasNodes';
 import { useBoard, useSession } from '../board/sessionContext';
+import { estimateWidth, fitName, type Measure, type NameFit } from './stickyText';
 
-/** Below this zoom a sticky draws as a coloured card with its name only. */
-export const LOW_DETAIL_ZOOM = 0.45;
-export const zoomedOut = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+let measureContext: CanvasRenderingContext2D | null | undefined;
+const STICKY_FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans KR", sans-serif';
 
-const PADDING_Y = 16;
-const TYPE_LABEL = 17;
+/** Text width in the sticky's face, measured by the browser (an estimate where there is no canvas). */
+const measureText: Measure = (text, fontSize) => {
+  if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
+  if (!measureContext) return estimateWidth(text, fontSize);
+  measureContext.font = `600 ${fontSize}px ${STICKY_FONT}`;
+  // A hair of slack for sub-pixel layout differences between canvas and DOM.
+  return measureContext.measureText(text).width * 1.02;
+};
 
-function nameStyle(name: string, height: number, low: boolean): { fontSize: number; WebkitLineClamp: number } {
-  const fontSize = low ? 22 : name.length > 44 ? 13 : 15;
-  const lineHeight = fontSize * (low ? 1.15 : 1.25);
-  const available = height - PADDING_Y - (low ? 4 : TYPE_LABEL);
-  return { fontSize, WebkitLineClamp: Math.max(1, Math.floor(available / lineHeight)) };
+const fits = new Map<string, NameFit>();
+
+function nameFitOf(name: string, type: ElementType, low: boolean): NameFit {
+  const key = `${type}|${low ? 1 : 0}|${name}`;
+  let fit = fits.get(key);
+  if (!fit) {
+    const kind = CATALOGUE[type];
+    fit = fitName(name, kind.width, kind.height, low, measureText);
+    if (fits.size > 20_000) fits.clear();
+    fits.set(key, fit);
+  }
+  return fit;
+}
+
+/** Both fits, as CSS variables: the canvas's `data-detail` picks one (see index.css), so zooming re-renders nothing. */
+function nameStyle(name: string, type: ElementType): CSSProperties {
+  const full = nameFitOf(name, type, false);
+  const low = nameFitOf(name, type, true);
+  return {
+    '--fs': `${full.fontSize}px`,
+    '--lh': `${full.lineHeight}px`,
+    '--lines': full.lines,
+    '--fs-low': `${low.fontSize}px`,
+    '--lh-low': `${low.lineHeight}px`,
+    '--lines-low': low.lines,
+  } as CSSProperties;
 }
 
 function StickyNodeView({ id, data }: NodeProps<StickyNode>) {
-  const low = useFlowStore(zoomedOut);
   const editing = useBoard((s) => s.editingId === id);
   const { element, band, contextName } = data;
   const kind = CATALOGUE[element.type];
@@ -31,24 +58,24 @@ function StickyNodeView({ id, data }: NodeProps<StickyNode>) {
   return (
     <>
       <div
-        className={low ? 'es-sticky es-low' : 'es-sticky'}
+        className="es-sticky"
         style={{ background: kind.color, color: kind.textColor, transform: kind.rotation ? `rotate(${kind.rotation}deg)` : undefined }}
         data-testid="sticky"
         data-type={element.type}
         title={editing ? undefined : title}
       >
         {band && <div className="es-sticky-band" style={{ background: band }} data-testid="sticky-band" />}
-        {!low && <div className="es-sticky-type">{kind.label}</div>}
+        <div className="es-sticky-type">{kind.label}</div>
         {editing ? (
           <NameEditor id={id} name={element.name} />
         ) : (
-          <div className="es-sticky-name" style={nameStyle(element.name, kind.height, low)} data-testid="sticky-name">
+          <div className="es-sticky-name" style={nameStyle(element.name, element.type)} data-testid="sticky-name">
             {element.name}
           </div>
         )}
       </div>
       {/* Outside the card (which clips its text), so the dot can stick out of its edge. */}
-      <Handle type="source" id="out" position={Position.Right} className={low ? 'es-handle-out es-hidden' : 'es-handle-out'} />
+      <Handle type="source" id="out" position={Position.Right} className="es-handle-out" />
       <Handle type="target" id="in" position={Position.Left} className="es-handle-in" isConnectableStart={false} />
     </>
   );

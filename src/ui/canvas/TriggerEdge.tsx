@@ -1,24 +1,17 @@
-// A trigger arrow. It follows its two stickies live (it reads their current rectangles from React Flow), is
-// drawn over the stickies with a white halo so it stays visible across them, and has a midpoint dot to grab.
-import { useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+// A trigger arrow. Its shape comes from its props alone: React Flow hands it the positions of the source's dot
+// (centred on the source's right edge) and of the target's drop area (its left edge), updated live while a sticky
+// is dragged, and the edge data carries both stickies' sizes, so it rebuilds both rectangles without subscribing to
+// anything. Drawn over the stickies with a white halo so it stays visible across them; a midpoint dot to grab.
+import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { TriggerEdge } from '../../state/canvasNodes';
-import { triggerPath, type Rect } from './triggerPath';
+import { OUT_HANDLE_HALF, type TriggerEdge } from '../../state/canvasNodes';
+import { triggerPath } from './triggerPath';
 
-function rectOf(node: InternalNode): Rect {
-  return {
-    x: node.internals.positionAbsolute.x,
-    y: node.internals.positionAbsolute.y,
-    width: node.measured.width ?? node.width ?? 0,
-    height: node.measured.height ?? node.height ?? 0,
-  };
-}
-
-function TriggerEdgeView({ id, source, target, markerEnd }: EdgeProps<TriggerEdge>) {
-  const from = useInternalNode(source);
-  const to = useInternalNode(target);
-  if (!from || !to) return null;
-  const p = triggerPath(rectOf(from), rectOf(to));
+function TriggerEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }: EdgeProps<TriggerEdge>) {
+  if (!data) return null;
+  const source = { x: sourceX - OUT_HANDLE_HALF - data.sourceWidth, y: sourceY - data.sourceHeight / 2, width: data.sourceWidth, height: data.sourceHeight };
+  const target = { x: targetX, y: targetY - data.targetHeight / 2, width: data.targetWidth, height: data.targetHeight };
+  const p = triggerPath(source, target);
   return (
     <>
       <path d={p.path} className="es-edge-halo" />

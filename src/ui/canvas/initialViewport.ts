@@ -1,11 +1,6 @@
 // The view a board opens at: all of it when it fits at a readable zoom, otherwise the start of the timeline at a
 // readable zoom (a timeline is read from its beginning), leaving room for the row labels on the left.
-export interface Bounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { Bounds } from '../../state/boardBounds';
 
 export interface Viewport {
   x: number;

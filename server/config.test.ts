@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configFromEnv, isLoopbackAddress, publicOrigin, resolveConfig } from './config';
+import { createLogger, pathForLog } from './log';
+
+describe('configuration from the environment', () => {
+  it('has a working default for everything', () => {
+    const config = configFromEnv({});
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: resolve('./data'), logLevel: 'info', trustProxy: false });
+    expect(config.adminToken).toBeUndefined();
+    expect(config.mcpToken).toBeUndefined();
+    expect(config.limits.maxMessageBytes).toBe(4 * 1024 * 1024);
+    expect(config.limits.maxBodyBytes).toBe(5 * 1024 * 1024);
+    expect(publicOrigin(config, 3000)).toBe('http://127.0.0.1:3000');
+  });
+
+  it('reads every variable, and names a bad value', () => {
+    const config = configFromEnv({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/eventstorm',
+      PUBLIC_URL: 'https://storm.example.com/',
+      ADMIN_TOKEN: 'a',
+      MCP_TOKEN: 'm',
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: 'true',
+      CONNECT_BURST: '500',
+    });
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/var/lib/eventstorm', adminToken: 'a', mcpToken: 'm', logLevel: 'warn', trustProxy: true });
+    expect(config.limits.connectBurst).toBe(500);
+    expect(publicOrigin(config, 8080)).toBe('https://storm.example.com');
+    expect(publicOrigin(resolveConfig({ host: '0.0.0.0' }), 81)).toBe('http://localhost:81');
+    expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
+    expect(() => configFromEnv({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => configFromEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => configFromEnv({ PUBLIC_URL: 'storm.example.com' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('knows loopback addresses', () => {
+    for (const a of ['127.0.0.1', '::1', '::ffff:127.0.0.1', 'localhost', '127.1.2.3']) expect(isLoopbackAddress(a), a).toBe(true);
+    for (const a of ['0.0.0.0', '::', '10.0.0.1', '192.168.1.2']) expect(isLoopbackAddress(a), a).toBe(false);
+  });
+});
+
+describe('logging', () => {
+  it('writes one line per event with its fields, and never a query string', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', (line) => lines.push(line));
+    log.debug('hidden');
+    log.info('ws.open', { room: 'abc', client: 'c1', note: 'two words', none: undefined });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\S+ info ws\.open room=abc client=c1 note="two words"$/);
+    expect(pathForLog('/ws/abc?key=secret')).toBe('/ws/abc');
+    expect(pathForLog('/api/workshops/x/export?view=secret#frag')).toBe('/api/workshops/x/export');
+  });
+});

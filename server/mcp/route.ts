@@ -1,0 +1,21 @@
+// Mount the MCP endpoint on the main server's router: `/mcp`, with the body limit every route has.
+import type { AppContext } from '../main';
+import type { Route } from '../http';
+import { createMcpHandler, mcpDisabledReason } from './http';
+
+export function mcpRoutes(app: AppContext): Route[] {
+  const options = { token: app.config.mcpToken || undefined, loopbackOnly: app.listensOnLoopbackOnly() };
+  const reason = mcpDisabledReason(options);
+  if (reason) app.log.warn('mcp.disabled', { reason });
+  const handle = createMcpHandler({ ...options, workshops: app.workshops, log: (event, fields) => app.log.warn(event, fields as never) });
+  return [
+    {
+      method: ['POST', 'GET', 'DELETE'],
+      path: '/mcp',
+      async handler(ctx) {
+        const body = ctx.req.method === 'POST' && !reason ? await ctx.readJson() : undefined;
+        await handle(ctx.req, ctx.res, body);
+      },
+    },
+  ];
+}

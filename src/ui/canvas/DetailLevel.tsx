@@ -1,0 +1,26 @@
+// How much a sticky shows at the current zoom, decided once for the whole canvas: one subscription to React
+// Flow's zoom (it changes only when a threshold is crossed) writes `data-detail` on the canvas, and CSS does the
+// rest. No sticky subscribes to the zoom, so zooming and panning never re-render the stickies.
+import { useStore, type ReactFlowState } from '@xyflow/react';
+import { useLayoutEffect, type RefObject } from 'react';
+
+export type Detail = 'full' | 'low' | 'tiny';
+
+/** Below this zoom a sticky is a coloured card with its name in large type, nothing else. */
+export const LOW_DETAIL_ZOOM = 0.45;
+/** Below this zoom no text is legible at all: a sticky is its colour. */
+export const TINY_DETAIL_ZOOM = 0.2;
+
+export function detailOf(zoom: number): Detail {
+  return zoom < TINY_DETAIL_ZOOM ? 'tiny' : zoom < LOW_DETAIL_ZOOM ? 'low' : 'full';
+}
+
+const selectDetail = (s: ReactFlowState) => detailOf(s.transform[2]);
+
+export function DetailLevel({ target }: { target: RefObject<HTMLElement | null> }) {
+  const detail = useStore(selectDetail);
+  useLayoutEffect(() => {
+    if (target.current) target.current.dataset.detail = detail;
+  }, [detail, target]);
+  return null;
+}

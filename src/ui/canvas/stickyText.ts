@@ -1,0 +1,88 @@
+// How a sticky's name fits its card: the largest type size (down to a floor) at which the whole name wraps into
+// the lines the card has room for; below the floor the name is clamped with an ellipsis (the full name is in
+// the sticky's tooltip and the inspector). Pure, given a way to measure text.
+
+/** Width in CSS pixels of `text` set in the sticky's bold face at `fontSize`. */
+export type Measure = (text: string, fontSize: number) => number;
+
+export interface NameFit {
+  fontSize: number;
+  lineHeight: number;
+  /** Lines shown (the CSS line clamp). */
+  lines: number;
+  /** True when even the smallest size cannot show the whole name. */
+  clamped: boolean;
+}
+
+export const PADDING_X = 10;
+export const PADDING_Y = 8;
+/** Height taken by the type label above the name, with its margins. */
+export const TYPE_LABEL_SPACE = 20;
+
+const SIZES = [15, 14, 13, 12, 11];
+const LOW_SIZES = [22, 20, 18, 16, 14];
+
+/** Lines `text` takes when wrapped greedily at spaces (a word longer than a line breaks anywhere). */
+export function wrappedLines(text: string, width: number, fontSize: number, measure: Measure): number {
+  return wrap(text, width, fontSize, measure).lines;
+}
+
+/** Greedy wrapping at spaces; `broken` tells whether some word was wider than a line and had to break. */
+export function wrap(text: string, width: number, fontSize: number, measure: Measure): { lines: number; broken: boolean } {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { lines: 1, broken: false };
+  const space = measure(' ', fontSize);
+  let lines = 1;
+  let used = 0;
+  let broken = false;
+  for (const word of words) {
+    let w = measure(word, fontSize);
+    if (used > 0 && used + space + w <= width) {
+      used += space + w;
+      continue;
+    }
+    if (used > 0) lines++;
+    // A word wider than the line breaks across lines.
+    while (w > width) {
+      broken = true;
+      lines++;
+      w -= width;
+    }
+    used = w;
+  }
+  return { lines, broken };
+}
+
+export function fitName(name: string, width: number, height: number, low: boolean, measure: Measure): NameFit {
+  const sizes = low ? LOW_SIZES : SIZES;
+  const factor = low ? 1.15 : 1.25;
+  const contentWidth = width - 2 * PADDING_X;
+  const available = height - 2 * PADDING_Y - (low ? 4 : TYPE_LABEL_SPACE);
+  // Whole words first: a smaller size that keeps "Customer" in one piece beats a larger one that splits it.
+  for (const allowBreaks of [false, true]) {
+    for (const fontSize of sizes) {
+      const lineHeight = fontSize * factor;
+      const room = Math.max(1, Math.floor(available / lineHeight));
+      const { lines, broken } = wrap(name, contentWidth, fontSize, measure);
+      if (lines <= room && (allowBreaks || !broken)) return { fontSize, lineHeight, lines: room, clamped: false };
+    }
+  }
+  const fontSize = sizes[sizes.length - 1];
+  const lineHeight = fontSize * factor;
+  return { fontSize, lineHeight, lines: Math.max(1, Math.floor(available / lineHeight)), clamped: true };
+}
+
+/** A conservative measure without a canvas (tests, and a fallback): wide for capitals and CJK. */
+export const estimateWidth: Measure = (text, fontSize) => {
+  let em = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef))) em += 1;
+    else if (ch === ' ') em += 0.3;
+    else if (/[A-Z]/.test(ch)) em += 0.72;
+    else if (/[mwMW]/.test(ch)) em += 0.9;
+    else if (/[iljtfr.,:;'!|()]/.test(ch)) em += 0.36;
+    else em += 0.6;
+  }
+  return em * fontSize;
+};
