@@ -55,8 +55,7 @@ describe('MCP durability', () => {
 
 describe('MCP over stdio (npx eventstorm mcp)', () => {
   it('relays to the running server: the tutorial replays and the analyses agree', async () => {
-    const { mcpRoutes } = await import('./route');
-    const server = await startTestServer({ extraRoutes: mcpRoutes });
+    const server = await startTestServer();
     const stderr: string[] = [];
     const { client, transport } = stdioClient({ EVENTSTORM_URL: server.url }, stderr);
     try {

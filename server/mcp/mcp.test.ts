@@ -5,13 +5,12 @@ import { TUTORIAL_FLOW_MARKDOWN, replayTutorial } from '../../fixtures/tutorial'
 import { moveElements, addElement } from '../../src/board';
 import { connectClient, startTestServer, waitFor, type TestServer } from '../test-clients';
 import { callError, callOk, connectMcp, textOf } from './mcp-test-client';
-import { mcpRoutes } from './route';
 
 let server: TestServer;
 let mcp: Client;
 
 beforeAll(async () => {
-  server = await startTestServer({ extraRoutes: mcpRoutes });
+  server = await startTestServer();
   mcp = await connectMcp(server.url);
 });
 
@@ -174,7 +173,7 @@ describe('MCP over Streamable HTTP', () => {
 
 describe('MCP access', () => {
   it('needs the bearer token when MCP_TOKEN is set: a wrong one gets 401', async () => {
-    const guarded = await startTestServer({ mcpToken: 'right-token', extraRoutes: mcpRoutes });
+    const guarded = await startTestServer({ mcpToken: 'right-token' });
     try {
       const res = await fetch(`${guarded.url}/mcp`, {
         method: 'POST',
@@ -190,6 +189,33 @@ describe('MCP access', () => {
       await client.close();
     } finally {
       await guarded.stop();
+    }
+  });
+});
+
+describe('MCP beyond loopback', () => {
+  it('is disabled without MCP_TOKEN when the server listens beyond loopback, and says why', async () => {
+    const { createServer } = await import('node:http');
+    const { createMcpHandler, mcpDisabledReason } = await import('./http');
+    expect(mcpDisabledReason({ loopbackOnly: true })).toBeNull();
+    expect(mcpDisabledReason({ loopbackOnly: false, token: 't' })).toBeNull();
+    const reason = mcpDisabledReason({ loopbackOnly: false });
+    expect(reason).toMatch(/MCP_TOKEN/);
+    // The handler as the server mounts it when HOST is beyond loopback (served here on loopback for the test).
+    const handler = createMcpHandler({ workshops: server.workshops, loopbackOnly: false });
+    const http = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = http.address() as { port: number };
+      const res = await fetch(`http://127.0.0.1:${port}/mcp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(await res.json())).toContain('MCP_TOKEN');
+    } finally {
+      http.close();
     }
   });
 });
