@@ -1,7 +1,9 @@
 // Convergence under faults (Yjs's and tldraw's fuzz tests are the model): for each seed, 3–5 real y-websocket
 // clients make 500 random board operations between them through the real server, while connections are
-// randomly dropped (cleanly or abruptly) and restored, edits piling up offline meanwhile. In the end every
-// client, and the server, must hold the same snapshot.
+// randomly dropped (cleanly or abruptly) and restored, edits piling up offline meanwhile; some operations are
+// made by server code (as MCP makes them), and in half the seeds everyone goes offline at once for a while, so
+// the room is stored away and loaded again mid-run. In the end every client, and the server, must hold the same
+// snapshot.
 //
 // The seed fixes the operations, the clients and the faults; the network's timing is real, so a failing seed
 // shows a class of interleavings rather than replaying one exactly. A seed that ever failed goes into
@@ -118,6 +120,10 @@ function fault(gen: Gen, client: TestClient, offline: Set<TestClient>): void {
 
 async function runSeed(server: TestServer, seed: number): Promise<void> {
   const gen = prng.create(seed);
+  // Server-side operations draw from their own generator: they run when their room is ready, not in loop order.
+  const serverGen = prng.create(seed * 7919);
+  const serverEdits: Promise<unknown>[] = [];
+  const blackoutAt = prng.bool(gen) ? prng.int32(gen, 100, OPERATIONS - 100) : -1;
   const { meta, editKey } = await server.workshops.create({ name: `Fuzz ${seed}` });
   const clients = Array.from({ length: prng.int32(gen, 3, 5) }, () => connectClient(server.url, meta.id, { key: editKey }));
   const offline = new Set<TestClient>();
@@ -125,6 +131,21 @@ async function runSeed(server: TestServer, seed: number): Promise<void> {
     await Promise.all(clients.map((c) => c.synced()));
     let refused = 0;
     for (let op = 0; op < OPERATIONS; op++) {
+      if (op === blackoutAt) {
+        // Everyone offline: the room is stored away and dropped from memory; edits go on offline.
+        for (const c of clients) {
+          c.provider.disconnect();
+          offline.add(c);
+        }
+        await waitFor(() => server.rooms.get(meta.id) === undefined, `seed ${seed}: the room to unload`);
+      }
+      if (prng.int32(gen, 0, 99) < 2) {
+        serverEdits.push(
+          server.workshops.edit(meta.id, (doc) => randomOperation(serverGen, doc, 'server'), 'fuzz-server').catch((error) => {
+            if (!isEventStormError(error)) throw error;
+          }),
+        );
+      }
       const index = prng.int32(gen, 0, clients.length - 1);
       const client = clients[index];
       if (prng.int32(gen, 0, 99) < 3) fault(gen, client, offline);
@@ -139,6 +160,7 @@ async function runSeed(server: TestServer, seed: number): Promise<void> {
       if (prng.int32(gen, 0, 3) === 0) await sleep(prng.int32(gen, 0, 2));
     }
     expect(refused).toBeLessThan(OPERATIONS / 2);
+    await Promise.all(serverEdits);
     for (const client of offline) client.provider.connect();
     await waitFor(() => clients.every((c) => c.provider.synced), `seed ${seed}: every client to reconnect and sync`, 15_000);
     const serverSnapshot = () => server.workshops.read(meta.id, (snap) => JSON.stringify(snap));

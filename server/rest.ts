@@ -134,7 +134,13 @@ export function restRoutes(options: RestOptions): Route[] {
       path: '/api/workshops/:id',
       handler: async (ctx) => {
         const access = await authorize(ctx, workshops, false);
-        const body = await workshops.read(ctx.params.id, (snap) => ({ workshop: snap.meta, statistics: statistics(snap), access }));
+        const body: Record<string, unknown> = await workshops.read(ctx.params.id, (snap) => ({ workshop: snap.meta, statistics: statistics(snap), access }));
+        if (access === 'edit') {
+          // Whoever may edit may share the board read-only: the view secret opens less than the edit secret sent.
+          const keys = await workshops.keys(ctx.params.id);
+          body.view_key = keys.viewKey;
+          body.view_url = workshops.links(ctx.params.id, keys).viewUrl;
+        }
         sendJson(ctx.res, 200, body);
       },
     },

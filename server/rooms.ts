@@ -88,6 +88,9 @@ const MAX_STORE_BATCH_BYTES = 8 * 1024 * 1024;
 /** How long a load waits for answers sent from storage to leave before applying the document. */
 const EARLY_FLUSH_MS = 250;
 const PING_INTERVAL_MS = 30_000;
+/** Sync requests per client: a burst of 10, then one every two seconds (y-websocket sends one per connection). */
+const SYNC_REQUEST_BURST = 10;
+const SYNC_REQUESTS_PER_SECOND = 0.5;
 
 export interface Connection {
   readonly ws: WebSocket;
@@ -99,12 +102,15 @@ export interface Connection {
   /** Awareness client ids this connection speaks for. */
   readonly controlled: Set<number>;
   readonly awarenessBucket: TokenBucket;
+  /** Sync requests are answered with the whole document: a client gets a few, not a stream of them. */
+  readonly syncBucket: TokenBucket;
   /** The latest awareness held back by the rate limit, delivered when the bucket refills. */
   lateAwareness: Map<number, AwarenessEntry> | null;
   lateTimer: NodeJS.Timeout | null;
   alive: boolean;
   droppedWrites: number;
   droppedAwareness: number;
+  droppedSyncRequests: number;
   /** Being closed by the server: whatever else it sends is ignored. */
   ending: boolean;
   closed: boolean;
@@ -156,6 +162,16 @@ function toBytes(data: RawData): Uint8Array {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** One update for the batch when Yjs can merge it (it always should), else the updates as they are. */
+function mergedForStorage(updates: Uint8Array[]): Uint8Array[] {
+  if (updates.length === 1) return updates;
+  try {
+    return [Y.mergeUpdates(updates)];
+  } catch {
+    return updates;
+  }
 }
 
 export class Room {
@@ -377,12 +393,12 @@ export class Room {
       bytes += job.update.byteLength;
       this.queue.shift();
     }
-    const updates = batch.map((job) => job.update);
     try {
-      const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-      await this.ctx.hooks.beforeStore?.(this.id, merged);
-      await this.ctx.storage.append(this.id, merged);
-      this.ctx.hooks.afterStore?.(this.id, merged);
+      for (const update of mergedForStorage(batch.map((job) => job.update))) {
+        await this.ctx.hooks.beforeStore?.(this.id, update);
+        await this.ctx.storage.append(this.id, update);
+        this.ctx.hooks.afterStore?.(this.id, update);
+      }
     } catch (error) {
       for (const job of batch) if (job.kind === 'local') job.stored.reject(error);
       throw error;
@@ -537,6 +553,10 @@ export class Room {
     }
     switch (message.kind) {
       case 'sync-step1': {
+        if (!conn.syncBucket.take()) {
+          if (conn.droppedSyncRequests++ === 0) this.ctx.log.warn('ws.sync-requests-throttled', { room: this.id, client: conn.client });
+          break;
+        }
         const stateVector = message.stateVector;
         this.enqueue({ kind: 'task', reads: true, run: () => this.send(conn, encodeSyncStep2(this.doc, stateVector)), syncRequest: { conn, stateVector } });
         break;
@@ -777,11 +797,13 @@ export class Rooms {
       openedAt: performance.now(),
       controlled: new Set(),
       awarenessBucket: new TokenBucket(this.options.limits.awarenessPerSecond, this.options.limits.awarenessPerSecond),
+      syncBucket: new TokenBucket(SYNC_REQUEST_BURST, SYNC_REQUESTS_PER_SECOND),
       lateAwareness: null,
       lateTimer: null,
       alive: true,
       droppedWrites: 0,
       droppedAwareness: 0,
+      droppedSyncRequests: 0,
       ending: false,
       closed: false,
     };

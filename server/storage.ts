@@ -60,7 +60,9 @@ export class StorageClosedError extends Error {
 export class Storage {
   private readonly clocks = new Map<string, number>();
   private readonly appends: PendingAppend[] = [];
-  private appending: Promise<void> | null = null;
+  /** True while the append loop runs; set and cleared synchronously with its queue checks (no gap to race). */
+  private writing = false;
+  private appendLoop: Promise<void> = Promise.resolve();
   private closed = false;
   /** Batches written and appends in them, for the logs and the bench. */
   readonly stats = { batches: 0, appends: 0 };
@@ -73,9 +75,18 @@ export class Storage {
   /** Open (or create) the database under `location`; rejects when it cannot (another process holds its lock). */
   static async open(location: string): Promise<Storage> {
     const storage = new Storage(new LeveldbPersistence(location), location);
-    await storage.run(async (db) => {
-      if (db.status !== 'open') await db.open();
-    });
+    try {
+      await storage.run(async (db) => {
+        if (db.status !== 'open') await db.open();
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+      const locked = /lock/i.test(cause);
+      throw new Error(
+        `Cannot open the database in ${location}: ${cause}` + (locked ? ' (is another EventStorm server using this DATA_DIR?)' : ''),
+        { cause: error },
+      );
+    }
     return storage;
   }
 
@@ -137,11 +148,12 @@ export class Storage {
     if (this.closed) return Promise.reject(new StorageClosedError());
     return new Promise<void>((resolve, reject) => {
       this.appends.push({ doc, update, resolve, reject });
-      if (!this.appending) this.appending = this.writeAppends().finally(() => (this.appending = null));
+      if (!this.writing) this.appendLoop = this.writeAppends();
     });
   }
 
   private async writeAppends(): Promise<void> {
+    this.writing = true;
     while (this.appends.length > 0) {
       let bytes = 0;
       let count = 0;
@@ -173,6 +185,7 @@ export class Storage {
         for (const append of batch) append.reject(error);
       }
     }
+    this.writing = false;
   }
 
   /**
@@ -227,7 +240,7 @@ export class Storage {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    while (this.appending) await this.appending;
+    while (this.writing) await this.appendLoop;
     await this.persistence.destroy();
   }
 }

@@ -1,0 +1,242 @@
+// The insight panels on a 2,000-sticky board, in headless Chromium (Debian's, through playwright-core), against the
+// real server in its own process: a colleague in another browser context edits the board, and for each panel we
+// time the remote edit's arrival (the Y.Doc update, performance.now()) to the first animation frame after the
+// panel's DOM changed — recompute (the domain analysis), React render and commit, all included; the canvas's own
+// update of the same edit runs first and is included too. Also printed: the analysis alone (the insights layer's
+// own measure). Targets: statistics, timeline and lint under 16 ms; flows under 50 ms. Printed, never asserted.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { percentile, report } from './report';
+import { startBenchServer, type BenchServer } from './server-process';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const VIEWPORT = { width: 1440, height: 900 };
+const ELEMENTS = 2000;
+const LINKS = 1000;
+const CONTEXTS = 8;
+const EDITS = Number(process.env.PANEL_EDITS ?? 30);
+const WARMUP = 3;
+
+interface Created {
+  workshop_id: string;
+  edit_key: string;
+}
+
+async function createWorkshop(server: BenchServer, name: string): Promise<Created> {
+  const res = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Created;
+}
+
+async function openBoard(browser: Browser, server: BenchServer, w: Created): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  // tsx keeps function names with a `__name` helper that does not exist in the page the functions are sent to.
+  await context.addInitScript('window.__name = (f) => f');
+  const page = await context.newPage();
+  page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+  await page.goto(`${server.url}/w/${w.workshop_id}#key=${w.edit_key}`);
+  await page.waitForFunction(() => document.body.dataset.boardReady === 'true', null, { timeout: 60_000 });
+  return page;
+}
+
+/** 2,000 stickies on a grid, 1,000 arrows between neighbours, 8 contexts holding three quarters of the stickies. */
+async function populate(page: Page): Promise<void> {
+  await page.evaluate(
+    ({ count, links, contexts }) => {
+      const { board, doc, origin } = window.__eventstorm!;
+      const types = ['event', 'command', 'actor', 'policy', 'aggregate', 'read_model', 'external_system', 'hotspot'] as const;
+      const ids: string[] = [];
+      doc.transact(() => {
+        for (let i = 0; i < count; i++) {
+          const type = types[i % types.length];
+          ids.push(board.addElement(doc, { type, name: `${type} number ${i}`, position: i % 50, y: Math.floor(i / 50) * 170 }, { origin }).id);
+        }
+        for (let i = 0; i < links; i++) board.linkElements(doc, { from: ids[2 * i + 1], to: ids[2 * i] }, { origin });
+        for (let c = 0; c < contexts; c++) {
+          const context = board.createContext(doc, { name: `Context ${c}` }, { origin });
+          const members = ids.filter((_, i) => i % contexts === c && Math.floor(i / contexts) % 4 !== 3);
+          board.assignToContext(doc, { context_id: context.id, element_ids: members }, { origin });
+        }
+      }, origin);
+    },
+    { count: ELEMENTS, links: LINKS, contexts: CONTEXTS },
+  );
+}
+
+/** In the observing page: time each remote update to the frame after `panel`'s DOM changed. */
+async function watchPanel(page: Page, panel: string): Promise<void> {
+  await page.evaluate((panel) => {
+    const w = window as unknown as { __panelTimes: number[]; __panelWatch?: { stop(): void } };
+    w.__panelWatch?.stop();
+    w.__panelTimes = [];
+    const { doc, origin } = window.__eventstorm!;
+    let since: number | null = null;
+    const onUpdate = (_update: Uint8Array, from: unknown) => {
+      if (from !== origin) since = performance.now();
+    };
+    doc.on('update', onUpdate);
+    const target = document.querySelector(`[data-testid="${panel}"]`)!;
+    const observer = new MutationObserver(() => {
+      if (since === null) return;
+      const start = since;
+      since = null;
+      requestAnimationFrame(() => w.__panelTimes.push(performance.now() - start));
+    });
+    // Content only: the panel's "stale" marker flips before the new content is there and is not counted.
+    observer.observe(target, { subtree: true, childList: true, characterData: true, attributeFilter: ['style', 'data-element-id', 'data-count'] });
+    w.__panelWatch = {
+      stop() {
+        doc.off('update', onUpdate);
+        observer.disconnect();
+      },
+    };
+  }, panel);
+}
+
+async function measured(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __panelTimes: number[] }).__panelTimes);
+}
+
+async function analysisTime(page: Page, name: string): Promise<number> {
+  return page.evaluate((name) => performance.getEntriesByName(`eventstorm:insight:${name}`).at(-1)?.duration ?? NaN, name);
+}
+
+interface PanelCase {
+  tab: string;
+  panel: string;
+  analysis: string;
+  target: string;
+  /** Prepare the observing page (a query to type, …). */
+  setup?: (a: Page) => Promise<void>;
+  /** The colleague's edit number `i`, in page B; it must change what the panel shows. */
+  edit: (b: Page, i: number) => Promise<void>;
+}
+
+async function main() {
+  const started = Date.now();
+  await build({ root: repoRoot, logLevel: 'warn', configFile: join(repoRoot, 'vite.config.ts') });
+  const server = await startBenchServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const w = await createWorkshop(server, 'Panels 2000');
+    const b = await openBoard(browser, server, w);
+    await populate(b);
+    const a = await openBoard(browser, server, w);
+    await a.waitForFunction((n) => window.__eventstorm!.session.store.getState().elements.length === n, ELEMENTS, { timeout: 60_000 });
+    const ids = await b.evaluate(() => {
+      const snap = window.__eventstorm!.snapshot();
+      const sorted = [...snap.elements].sort((x, y) => x.position - y.position || x.y - y.y);
+      return {
+        first: sorted[0].id,
+        event: snap.elements.find((e) => e.type === 'event')!.id,
+        loose: snap.elements.find((e) => e.contextId === null)!.id,
+        command: snap.elements.find((e) => e.name === 'command number 1')!.id,
+        context: [...snap.contexts].sort((x, y) => x.name.localeCompare(y.name))[0].id,
+      };
+    });
+    const rename = (page: Page, id: string, name: string) => page.evaluate(([id, name]) => window.__eventstorm!.session.ops.rename(id, name), [id, name] as const);
+
+    const cases: PanelCase[] = [
+      {
+        tab: 'statistics',
+        panel: 'statistics-panel',
+        analysis: 'statistics',
+        target: '< 16 ms',
+        // Add a sticky, then take it away again: every count moves.
+        edit: async (page, i) =>
+          page.evaluate((i) => {
+            const w = window as unknown as { __added?: string };
+            const ops = window.__eventstorm!.session.ops;
+            if (i % 2 === 0) w.__added = ops.addSticky('event', { position: 60, y: 510 }, { edit: false, name: `Bench ${i}` }) ?? undefined;
+            else ops.deleteElements([w.__added!]);
+          }, i),
+      },
+      {
+        tab: 'timeline',
+        panel: 'timeline-panel',
+        analysis: 'timeline',
+        target: '< 16 ms',
+        edit: (page, i) => rename(page, ids.first, `First sticky, take ${i}`),
+      },
+      {
+        tab: 'flows',
+        panel: 'flows-panel',
+        analysis: 'flows',
+        target: '< 50 ms',
+        // Rename the start of the first flow shown.
+        edit: (page, i) => rename(page, ids.command, `command number 1 (take ${i})`),
+      },
+      {
+        tab: 'lint',
+        panel: 'lint-panel',
+        analysis: 'lint',
+        target: '< 16 ms',
+        // An event named in the past tense, then not: a finding comes and goes.
+        edit: (page, i) => rename(page, ids.event, i % 2 === 0 ? `Order Placed ${i}` : `event number ${i}`),
+      },
+      {
+        tab: 'map',
+        panel: 'context-map-panel',
+        analysis: 'contexts',
+        target: '(no target)',
+        edit: (page, i) =>
+          page.evaluate(
+            ([context, id, i]) => {
+              const ops = window.__eventstorm!.session.ops;
+              if (Number(i) % 2 === 0) ops.assign(context, [id]);
+              else ops.unassign([id]);
+            },
+            [ids.context, ids.loose, String(i)] as const,
+          ),
+      },
+      {
+        tab: 'search',
+        panel: 'search-panel',
+        analysis: 'search',
+        target: '(no target)',
+        setup: async (page) => {
+          await page.getByTestId('search-input').fill('number 1');
+          await page.getByTestId('search-count').waitFor();
+        },
+        // In and out of the matches.
+        edit: (page, i) => rename(page, ids.event, i % 2 === 0 ? `event number 1${i}` : `event number x${i}`),
+      },
+    ];
+
+    for (const c of cases) {
+      await a.getByTestId(`tab-${c.tab}`).click();
+      await a.getByTestId(c.panel).waitFor();
+      await c.setup?.(a);
+      await a.waitForTimeout(200);
+      await watchPanel(a, c.panel);
+      const analysis: number[] = [];
+      for (let i = 0; i < EDITS + WARMUP; i++) {
+        await c.edit(b, i);
+        await a.waitForFunction((n) => (window as unknown as { __panelTimes: number[] }).__panelTimes.length >= n, i + 1, { timeout: 10_000, polling: 16 });
+        analysis.push(await analysisTime(a, c.analysis));
+        // Let the pages settle (the server's write, the other page's own update) before the next edit.
+        await a.waitForTimeout(60);
+      }
+      const times = (await measured(a)).slice(WARMUP);
+      const computed = analysis.slice(WARMUP);
+      report(`panels, ${ELEMENTS} stickies: ${c.tab}, remote edit to panel painted p50`, percentile(times, 50), 'ms', { edits: times.length });
+      report(`panels, ${ELEMENTS} stickies: ${c.tab}, remote edit to panel painted p95`, percentile(times, 95), 'ms', { edits: times.length, max: Math.round(Math.max(...times) * 10) / 10, target: c.target });
+      report(`panels, ${ELEMENTS} stickies: ${c.tab}, analysis alone p95`, percentile(computed, 95), 'ms', { median: Math.round(percentile(computed, 50) * 100) / 100 });
+    }
+    await a.context().close();
+    await b.context().close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  process.stderr.write(`panels bench: ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
