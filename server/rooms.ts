@@ -12,7 +12,7 @@
 import * as Y from 'yjs';
 import { WebSocket, type RawData } from 'ws';
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { SCHEMA_VERSION, boardMaps, migrate, snapshot } from '../src/board';
+import { SCHEMA_VERSION, boardMaps, liveSnapshot, migrate, type LiveSnapshot } from '../src/board';
 import type { WorkshopSnapshot } from '../src/domain';
 import { TokenBucket, type Limits } from './limits';
 import { errorText, type Logger } from './log';
@@ -176,6 +176,8 @@ function mergedForStorage(updates: Uint8Array[]): Uint8Array[] {
 
 export class Room {
   readonly doc = new Y.Doc();
+  /** Kept current while the room is loaded, so a read re-reads only what changed since the last one. */
+  private live: LiveSnapshot | null = null;
   readonly awareness: Awareness;
   readonly conns = new Map<WebSocket, Connection>();
   /** Server calls (REST, MCP) currently using the room. */
@@ -335,7 +337,8 @@ export class Room {
   async read<T>(fn: (snap: WorkshopSnapshot, doc: Y.Doc) => T): Promise<T> {
     await this.ready;
     if (this.state !== 'ready') throw new Error(`Workshop ${this.id} is not available right now; try again.`);
-    return fn(snapshot(this.doc), this.doc);
+    this.live ??= liveSnapshot(this.doc);
+    return fn(this.live.get(), this.doc);
   }
 
   // ---- the queue ----
@@ -714,6 +717,8 @@ export class Room {
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     for (const conn of this.conns.values()) if (conn.lateTimer) clearTimeout(conn.lateTimer);
     this.awareness.destroy();
+    this.live?.dispose();
+    this.live = null;
     this.doc.destroy();
   }
 }

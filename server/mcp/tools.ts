@@ -114,7 +114,27 @@ const WRITE = { readOnlyHint: false, destructiveHint: false, idempotentHint: fal
 const IDEMPOTENT_WRITE = { ...WRITE, idempotentHint: true } as const;
 const DELETE = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false } as const;
 
+type ToolDefinition = Parameters<McpServer['registerTool']>;
+
+/** The definitions, built once per workshops service: a stateless request registers them, it does not rebuild them. */
+const definitionsByService = new WeakMap<WorkshopAccess, ToolDefinition[]>();
+
 export function registerTools(server: McpServer, workshops: WorkshopAccess): void {
+  let definitions = definitionsByService.get(workshops);
+  if (!definitions) {
+    definitions = defineTools(workshops);
+    definitionsByService.set(workshops, definitions);
+  }
+  const register = server.registerTool.bind(server) as (...definition: ToolDefinition) => unknown;
+  for (const definition of definitions) register(...definition);
+}
+
+function defineTools(workshops: WorkshopAccess): ToolDefinition[] {
+  const definitions: ToolDefinition[] = [];
+  // Collects what each registration below would register, with the SDK's own typing of the handlers.
+  const server = {
+    registerTool: ((...definition: ToolDefinition) => void definitions.push(definition)) as unknown as McpServer['registerTool'],
+  };
   const edit = <T>(id: string, fn: (doc: Y.Doc) => T) => workshops.edit(id, fn, ASSISTANT_ORIGIN);
 
   server.registerTool(
@@ -501,5 +521,5 @@ export function registerTools(server: McpServer, workshops: WorkshopAccess): voi
       });
     }),
   );
+  return definitions;
 }
-
