@@ -101,8 +101,9 @@ async function measured(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __panelTimes: number[] }).__panelTimes);
 }
 
-async function analysisTime(page: Page, name: string): Promise<number> {
-  return page.evaluate((name) => performance.getEntriesByName(`eventstorm:insight:${name}`).at(-1)?.duration ?? NaN, name);
+/** The last duration of a performance measure in the page (the analysis, or the panel's recompute and render). */
+async function measureOf(page: Page, name: string): Promise<number> {
+  return page.evaluate((name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN, name);
 }
 
 interface PanelCase {
@@ -113,7 +114,7 @@ interface PanelCase {
   /** Prepare the observing page (a query to type, …). */
   setup?: (a: Page) => Promise<void>;
   /** The colleague's edit number `i`, in page B; it must change what the panel shows. */
-  edit: (b: Page, i: number) => Promise<void>;
+  edit: (b: Page, i: number) => Promise<unknown>;
 }
 
 async function main() {
@@ -214,17 +215,24 @@ async function main() {
       await a.waitForTimeout(200);
       await watchPanel(a, c.panel);
       const analysis: number[] = [];
+      const rendering: number[] = [];
       for (let i = 0; i < EDITS + WARMUP; i++) {
         await c.edit(b, i);
         await a.waitForFunction((n) => (window as unknown as { __panelTimes: number[] }).__panelTimes.length >= n, i + 1, { timeout: 10_000, polling: 16 });
-        analysis.push(await analysisTime(a, c.analysis));
+        analysis.push(await measureOf(a, `eventstorm:insight:${c.analysis}`));
+        rendering.push(await measureOf(a, `eventstorm:panel:${c.analysis}`));
         // Let the pages settle (the server's write, the other page's own update) before the next edit.
         await a.waitForTimeout(60);
       }
       const times = (await measured(a)).slice(WARMUP);
       const computed = analysis.slice(WARMUP);
+      const panelOwn = rendering.slice(WARMUP);
       report(`panels, ${ELEMENTS} stickies: ${c.tab}, remote edit to panel painted p50`, percentile(times, 50), 'ms', { edits: times.length });
       report(`panels, ${ELEMENTS} stickies: ${c.tab}, remote edit to panel painted p95`, percentile(times, 95), 'ms', { edits: times.length, max: Math.round(Math.max(...times) * 10) / 10, target: c.target });
+      report(`panels, ${ELEMENTS} stickies: ${c.tab}, panel recompute + render p95`, percentile(panelOwn, 95), 'ms', {
+        median: Math.round(percentile(panelOwn, 50) * 100) / 100,
+        target: c.target,
+      });
       report(`panels, ${ELEMENTS} stickies: ${c.tab}, analysis alone p95`, percentile(computed, 95), 'ms', { median: Math.round(percentile(computed, 50) * 100) / 100 });
     }
     await a.context().close();

@@ -1,50 +1,14 @@
 // Durability with the real server process (`node --import tsx server/cli.ts`): `kill -9` loses nothing any client
 // had received, a client's first `synced` after the restart already shows all of it, edits made while the server
 // was down re-sync from both sides; SIGTERM stores everything and exits cleanly.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addElement, boardMaps } from '../src/board';
 import { connectClient, sleep, tempDir, waitFor, type TestClient } from './test-clients';
+import { killStartedServers, startServerProcess } from './test-process';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  port: number;
-  output: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const started: ServerProcess[] = [];
-
-function startProcess(dataDir: string, port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ROOM_LINGER_MS: '100' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /server\.listening url=(http:\/\/127\.0\.0\.1:(\d+))/.exec(output.join(''));
-      if (match) {
-        clearTimeout(timer);
-        const proc = { child, url: match[1], port: Number(match[2]), output, exited };
-        started.push(proc);
-        resolve(proc);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    void exited.then(({ code }) => reject(new Error(`server exited with ${code} before listening:\n${output.join('')}`)));
-  });
-}
+const startProcess = startServerProcess;
 
 async function createWorkshop(url: string, name: string): Promise<{ workshop_id: string; edit_key: string; view_key: string }> {
   const res = await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
@@ -55,9 +19,7 @@ async function createWorkshop(url: string, name: string): Promise<{ workshop_id:
 const keysOf = (client: TestClient) => new Set(boardMaps(client.doc).elements.keys());
 const namesOf = (client: TestClient) => client.snap().elements.map((e) => e.name);
 
-afterAll(() => {
-  for (const proc of started) if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGKILL');
-});
+afterAll(() => killStartedServers());
 
 describe('durability of the server process', () => {
   it('kill -9 loses nothing a client had received; the first synced after restart shows it all; offline edits re-sync both ways', async () => {

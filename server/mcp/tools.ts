@@ -55,6 +55,7 @@ import {
   type WorkshopMeta,
   type WorkshopSnapshot,
 } from '../../src/domain';
+import type { WorkshopSummary } from '../rooms';
 import { answerError, answerJson, answerText } from './results';
 
 export interface WorkshopLinks {
@@ -63,15 +64,6 @@ export interface WorkshopLinks {
   viewUrl: string;
 }
 
-export interface WorkshopSummary {
-  id: string;
-  name: string;
-  domain: string;
-  created_at: string;
-  updated_at: string;
-  element_count: number;
-  context_count: number;
-}
 
 /** What the tools need of the server: the workshops service (server/workshops.ts) satisfies it. */
 export interface WorkshopAccess {
