@@ -3,9 +3,11 @@
 import * as Y from 'yjs';
 import { boardMaps, liveSnapshot } from '../board';
 import { connectRoom, type ConnectionState, type RoomConnection } from '../sync/connection';
+import { openOfflineCopy, type OfflineCopy } from '../sync/offline';
 import type { BoardLink } from './boardLink';
 import { createBoardOps, type BoardOps } from './boardOps';
 import { applySnapshot, createBoardStore, type BoardStatus, type BoardStore } from './boardStore';
+import { createPresence, type Presence } from './presence';
 
 export interface BoardSession {
   readonly link: BoardLink;
@@ -16,6 +18,8 @@ export interface BoardSession {
   readonly undoManager: Y.UndoManager;
   readonly ops: BoardOps;
   readonly connection: RoomConnection | null;
+  /** Who else is here, and what this page tells them (null when not connected). */
+  readonly presence: Presence | null;
   /** Re-read the document into the store now (the observers otherwise do it once per burst of updates). */
   refresh(): void;
   destroy(): void;
@@ -80,16 +84,29 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
   };
 
   let connection: RoomConnection | null = null;
-  let stopState: (() => void) | null = null;
+  let presence: Presence | null = null;
+  let offline: OfflineCopy | null = null;
+  const stops: Array<() => void> = [];
   if (options.connect !== false) {
-    connection = connectRoom({ workshopId: link.workshopId, secret: link.secret, access: link.access, doc, serverUrl: options.serverUrl });
-    stopState = connection.onState((state: ConnectionState) => {
-      store.setState({ connection: state });
-      if (state === 'denied' && store.getState().status === 'loading') setStatus('denied');
+    // The copy this browser kept opens the board before (or without) the server.
+    offline = openOfflineCopy(link.workshopId, doc);
+    void offline.loaded.then(() => {
+      const id = maps.meta.get('id');
+      if (!destroyed && store.getState().status === 'loading' && typeof id === 'string' && id) markLoaded();
     });
+    connection = connectRoom({ workshopId: link.workshopId, secret: link.secret, access: link.access, doc, serverUrl: options.serverUrl });
+    stops.push(
+      connection.onState((state: ConnectionState) => {
+        store.setState({ connection: state });
+        // The server's final word on the link, even over a copy kept in this browser.
+        if (state === 'denied') setStatus('denied');
+      }),
+      connection.onUnsynced((unsynced) => store.setState({ unsynced })),
+    );
     void connection.synced.then(() => {
       if (!destroyed) markLoaded();
     });
+    presence = createPresence({ awareness: connection.provider.awareness, board: store, access: link.access });
   } else {
     markLoaded();
   }
@@ -102,10 +119,13 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
     undoManager,
     ops: null as unknown as BoardOps,
     connection,
+    presence,
     refresh,
     destroy() {
       destroyed = true;
-      stopState?.();
+      for (const stop of stops) stop();
+      presence?.destroy();
+      offline?.destroy();
       doc.off('update', onUpdate);
       live.dispose();
       undoManager.destroy();

@@ -7,6 +7,8 @@ import type { BoardElement, BoundedContext, TriggerLink, WorkshopMeta, WorkshopS
 import type { ConnectionState } from '../sync/connection';
 import type { Access } from './boardLink';
 import { contextRegions, type ContextRegion } from './contextRegions';
+import type { BoardHighlight } from './highlight';
+import { withRemoteDrags, type DragOverrides } from './remoteDrags';
 import {
   buildBoardNodes,
   buildTriggerEdges,
@@ -50,6 +52,12 @@ export interface BoardState {
   canUndo: boolean;
   canRedo: boolean;
   toasts: readonly Toast[];
+  /** What an insight panel points at on the board (search matches, a hovered flow); the rest is dimmed. */
+  highlight: BoardHighlight | null;
+  /** Stickies others are dragging right now, where they have them (presence, never the document). */
+  remoteDrags: DragOverrides;
+  /** This page's changes the server has not confirmed yet. */
+  unsynced: number;
 }
 
 export type BoardStore = StoreApi<BoardState>;
@@ -77,6 +85,9 @@ export function createBoardStore(access: Access = 'edit'): BoardStore {
     canUndo: false,
     canRedo: false,
     toasts: [],
+    highlight: null,
+    remoteDrags: new Map(),
+    unsynced: 0,
   }));
 }
 
@@ -110,7 +121,7 @@ function sameContexts(a: readonly BoundedContext[], b: readonly BoundedContext[]
 
 /** Rebuild nodes and edges from what the store holds (after a snapshot, a focus change or a selection). */
 function rebuild(state: BoardState, selectIds: ReadonlySet<string> | null): Pick<BoardState, 'nodes' | 'edges' | 'selectedIds' | 'selectedEdgeIds'> {
-  const nodes = buildBoardNodes({
+  const nodes = withRemoteDrags(buildBoardNodes({
     elements: state.elements,
     contextsById: state.contextsById,
     regions: state.regions,
@@ -118,7 +129,7 @@ function rebuild(state: BoardState, selectIds: ReadonlySet<string> | null): Pick
     focusContextId: state.focusContextId,
     selectIds,
     readOnly: state.access === 'view',
-  });
+  }), state.remoteDrags);
   const edges = buildTriggerEdges({
     links: state.links,
     elementsById: state.elementsById,

@@ -1,19 +1,19 @@
 // The board's top bar: the workshop's name (editable), who is here (issue 5), connection state, undo/redo,
 // share and export.
-import { Download, Redo2, Undo2, Users } from 'lucide-react';
+import { Redo2, Undo2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { exportUrl } from '../../sync/api';
-import type { ConnectionState } from '../../sync/connection';
 import { Logo } from '../home/HomePage';
 import { useBoard, useSession } from './sessionContext';
 import { ShareMenu } from './ShareMenu';
+import { ConnectionBadge } from '../presence/ConnectionBadge';
+import { Participants } from '../presence/Participants';
+import { ExportMenu } from '../export/ExportMenu';
 
 export function TopBar() {
-  const { ops, link } = useSession();
+  const { ops } = useSession();
   const canUndo = useBoard((s) => s.canUndo);
   const canRedo = useBoard((s) => s.canRedo);
   const readOnly = useBoard((s) => s.access === 'view');
-  const ready = useBoard((s) => s.status === 'ready');
 
   // Undo and redo answer wherever the focus is, except in a text field (which has its own undo).
   useEffect(() => {
@@ -47,9 +47,7 @@ export function TopBar() {
         </span>
       )}
       <div className="flex-1" />
-      <div className="flex items-center gap-1 text-slate-500" data-testid="participants" title="Who is here (coming with presence)">
-        <Users size={16} />
-      </div>
+      <Participants />
       <ConnectionBadge />
       {!readOnly && (
         <div className="flex items-center border-l border-slate-200 pl-2">
@@ -62,15 +60,7 @@ export function TopBar() {
         </div>
       )}
       <ShareMenu />
-      <a
-        className={`btn-secondary !py-1.5 ${ready ? '' : 'pointer-events-none opacity-50'}`}
-        href={exportUrl(link.workshopId, link.secret, true)}
-        download
-        data-testid="export-json"
-        title="Download the workshop as an EventStorm JSON file"
-      >
-        <Download size={16} /> Export JSON
-      </a>
+      <ExportMenu />
     </header>
   );
 }
@@ -120,33 +110,5 @@ function WorkshopName() {
         }
       }}
     />
-  );
-}
-
-const CONNECTION_LABEL: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  online: 'Online',
-  offline: 'Offline',
-  denied: 'Refused',
-};
-const CONNECTION_DOT: Record<ConnectionState, string> = {
-  connecting: 'bg-amber-400',
-  online: 'bg-emerald-500',
-  offline: 'bg-slate-400',
-  denied: 'bg-red-500',
-};
-
-function ConnectionBadge() {
-  const state = useBoard((s) => s.connection);
-  return (
-    <span
-      className="flex items-center gap-1.5 rounded-full border border-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-600"
-      data-testid="connection-state"
-      data-state={state}
-      title={state === 'offline' ? 'Not connected: your edits are kept on this page and sent when the connection is back.' : undefined}
-    >
-      <span className={`inline-block h-2 w-2 rounded-full ${CONNECTION_DOT[state]}`} />
-      {CONNECTION_LABEL[state]}
-    </span>
   );
 }

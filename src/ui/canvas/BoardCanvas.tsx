@@ -33,6 +33,7 @@ import { useBoard, useSession } from '../board/sessionContext';
 import { BoardMinimap } from './BoardMinimap';
 import { ContextRegionComponent } from './ContextRegionNode';
 import { DetailLevel, detailOf } from './DetailLevel';
+import { PresenceLayer } from '../presence/PresenceLayer';
 import { EmptyBoard } from './EmptyBoard';
 import { initialViewport } from './initialViewport';
 import { OverviewArrows } from './OverviewArrows';
@@ -143,6 +144,7 @@ export function BoardCanvas() {
         <Controls showInteractive={false} position="top-right" style={controlsStyle} />
         <BoardMinimap />
         <DetailLevel target={wrapper} />
+        <PresenceLayer />
       </>
     ),
     [],

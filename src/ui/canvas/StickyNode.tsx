@@ -1,12 +1,14 @@
 // One sticky on the canvas. Memoised; it reads its element from its node's data (a stable object, replaced only
-// when the element changes) and subscribes to one boolean only: "am I being edited". Its level of detail at the
+// when the element changes) and subscribes to two small values only: "am I being edited" and its highlight mark. Its level of detail at the
 // current zoom is CSS, switched once for the whole canvas (DetailLevel).
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useRef, type CSSProperties } from 'react';
+import { memo, useContext, useEffect, useRef, type CSSProperties } from 'react';
 import { CATALOGUE, type ElementType } from '../../domain';
 import { setEditing } from '../../state/boardStore';
 import type { StickyNode } from '../../state/canvasNodes';
+import { stickyMark } from '../../state/highlight';
 import { useBoard, useSession } from '../board/sessionContext';
+import { StaticBoardContext } from './staticBoard';
 import { estimateWidth, fitName, type Measure, type NameFit } from './stickyText';
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
@@ -49,8 +51,11 @@ function nameStyle(name: string, type: ElementType): CSSProperties {
   } as CSSProperties;
 }
 
-function StickyNodeView({ id, data }: NodeProps<StickyNode>) {
-  const editing = useBoard((s) => s.editingId === id);
+function StickyNodeView({ id, data, isConnectable }: NodeProps<StickyNode>) {
+  const still = useContext(StaticBoardContext);
+  const editing = useBoard((s) => !still && s.editingId === id);
+  // Search matches and a hovered flow stand out, the rest is dimmed (a string, so only changed marks re-render).
+  const mark = useBoard((s) => (still ? undefined : stickyMark(s.highlight, id)));
   const { element, band, contextName } = data;
   const kind = CATALOGUE[element.type];
   const title = contextName ? `${kind.label} · ${contextName}\n${element.name}` : `${kind.label}\n${element.name}`;
@@ -62,6 +67,7 @@ function StickyNodeView({ id, data }: NodeProps<StickyNode>) {
         style={{ background: kind.color, color: kind.textColor, transform: kind.rotation ? `rotate(${kind.rotation}deg)` : undefined }}
         data-testid="sticky"
         data-type={element.type}
+        data-highlight={mark}
         title={editing ? undefined : title}
       >
         {band && <div className="es-sticky-band" style={{ background: band }} data-testid="sticky-band" />}
@@ -75,8 +81,8 @@ function StickyNodeView({ id, data }: NodeProps<StickyNode>) {
         )}
       </div>
       {/* Outside the card (which clips its text), so the dot can stick out of its edge. */}
-      <Handle type="source" id="out" position={Position.Right} className="es-handle-out" />
-      <Handle type="target" id="in" position={Position.Left} className="es-handle-in" isConnectableStart={false} />
+      <Handle type="source" id="out" position={Position.Right} className="es-handle-out" isConnectable={isConnectable} />
+      <Handle type="target" id="in" position={Position.Left} className="es-handle-in" isConnectableStart={false} isConnectable={isConnectable} />
     </>
   );
 }
