@@ -15,10 +15,11 @@ function reference(doc: Y.Doc): WorkshopSnapshot {
   const contexts = [...maps.contexts.entries()].map(([id, m]) => readContext(id, m)!).filter(Boolean).sort(byId);
   const elements = [...maps.elements.entries()].map(([id, m]) => readElement(id, m)!).filter(Boolean).sort(byId);
   for (const e of elements) if (e.contextId && !contexts.some((c) => c.id === e.contextId)) e.contextId = null;
-  const links = [...maps.links.values()]
-    .map((m) => readLink(m)!)
-    .filter((l) => l && elements.some((e) => e.id === l.from) && elements.some((e) => e.id === l.to))
-    .sort((a, b) => (a.from === b.from ? (a.to < b.to ? -1 : 1) : a.from < b.from ? -1 : 1));
+  const links = [...maps.links.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, m]) => [key, readLink(m)!] as const)
+    .filter(([key, l]) => l && key === `${l.from}>${l.to}` && elements.some((e) => e.id === l.from) && elements.some((e) => e.id === l.to))
+    .map(([, l]) => l);
   for (const e of elements) {
     e.triggers = links.filter((l) => l.from === e.id).map((l) => l.to).sort();
     e.triggeredBy = links.filter((l) => l.to === e.id).map((l) => l.from).sort();

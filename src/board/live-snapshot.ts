@@ -1,7 +1,7 @@
 // A snapshot kept current as the document changes: only records touched since the last read are read again, and
 // elements that did not change keep their object identity, so memoised views re-render only what changed.
 import type * as Y from 'yjs';
-import type { BoardElement, BoundedContext, TriggerLink, WorkshopSnapshot } from '../domain';
+import { linkKey, type BoardElement, type BoundedContext, type TriggerLink, type WorkshopSnapshot } from '../domain';
 import { boardMaps } from './document';
 import { readContext, readElement, readLink, readMeta } from './read';
 
@@ -86,15 +86,17 @@ export function liveSnapshot(doc: Y.Doc): LiveSnapshot {
     triggers = new Map();
     triggeredBy = new Map();
     linkList = [];
-    for (const link of links.values()) {
-      if (!bases.has(link.from) || !bases.has(link.to)) continue;
+    // Sorted by record key (`from>to`): a plain string sort, the fastest deterministic order.
+    for (const key of [...links.keys()].sort()) {
+      const link = links.get(key)!;
+      // A record whose key disagrees with its ends was not written by an operation: drop it, so no arrow doubles.
+      if (key !== linkKey(link.from, link.to) || !bases.has(link.from) || !bases.has(link.to)) continue;
       linkList.push(link);
       (triggers.get(link.from) ?? triggers.set(link.from, []).get(link.from)!).push(link.to);
       (triggeredBy.get(link.to) ?? triggeredBy.set(link.to, []).get(link.to)!).push(link.from);
     }
-    for (const list of triggers.values()) list.sort(compare);
-    for (const list of triggeredBy.values()) list.sort(compare);
-    linkList.sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to));
+    for (const list of triggers.values()) list.sort();
+    for (const list of triggeredBy.values()) list.sort();
   }
 
   function publish(id: string): void {
@@ -141,7 +143,7 @@ export function liveSnapshot(doc: Y.Doc): LiveSnapshot {
     } else if (touched) {
       for (const id of touched) publish(id);
     }
-    if (structural) order = [...bases.keys()].sort(compare);
+    if (structural) order = [...bases.keys()].sort();
     if (contextsChanged || everything) contextList = [...contexts.values()].sort((a, b) => compare(a.id, b.id));
     return { meta, elements: order.map((id) => published.get(id)!), links: linkList, contexts: contextList };
   }
