@@ -7,14 +7,16 @@
 //      ten more Chromium pages, to tell the receiver's own cost from this machine's (all eleven pages share its cores);
 //   2. 100 edits made offline in one context: time from reconnecting until another context shows all of them,
 //      and until the editing page has the server's confirmation of all 100.
-// Printed, never asserted.
+// Printed, never asserted. BENCH_SENDERS_PAINT=1 lets the ten sender pages paint too; BENCH_PROFILE=1 prints the
+// receiver's hottest functions while the cursors move.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { WebsocketProvider } from 'y-websocket';
+import { WebsocketProvider, messageAwareness } from 'y-websocket';
 import * as Y from 'yjs';
 import { percentile, report } from './report';
 import { startBenchServer, type BenchServer } from './server-process';
@@ -146,8 +148,24 @@ async function wander(page: Page, index: number, ms: number): Promise<number> {
   );
 }
 
-/** Ten presence clients in Node moving their cursors across `view` at 25 updates a second each, for `ms`. */
-async function nodeCursors(server: BenchServer, w: Created, view: { x: number; y: number; width: number; height: number }, ms: number): Promise<number> {
+type Rect = { x: number; y: number; width: number; height: number };
+
+function presenceOf(index: number, view: Rect, t: number, since: number) {
+  return {
+    v: 1,
+    user: { id: `node-${index}`, name: `Node ${index + 1}`, color: '#0891b2' },
+    access: 'edit',
+    cursor: { x: view.x + view.width * (0.5 + 0.4 * Math.sin(t * 2 + index)), y: view.y + view.height * (0.5 + 0.4 * Math.cos(t * 2.6 + index)) },
+    selection: [],
+    drag: null,
+    view,
+    lead: null,
+    since,
+  };
+}
+
+/** Ten presence clients in Node (y-websocket), present on the board, cursors still. */
+async function nodeClients(server: BenchServer, w: Created, view: Rect) {
   const clients = Array.from({ length: SENDERS }, (_, i) => {
     const p = new WebsocketProvider(`${server.url.replace('http', 'ws')}/ws`, w.workshop_id, new Y.Doc(), {
       params: { key: w.edit_key },
@@ -157,50 +175,41 @@ async function nodeCursors(server: BenchServer, w: Created, view: { x: number; y
     // As the app does: send one's own presence only (y-websocket would echo everyone's).
     p.awareness.off('update', p._awarenessUpdateHandler);
     p._awarenessUpdateHandler = () => {
-      if (p.wsconnected) p.ws?.send(Buffer.concat([Buffer.from([1]), lengthPrefixed(encodeAwarenessUpdate(p.awareness, [p.doc.clientID]))]));
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageAwareness);
+      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(p.awareness, [p.doc.clientID]));
+      if (p.wsconnected) p.ws?.send(encoding.toUint8Array(encoder));
     };
     p.awareness.on('update', p._awarenessUpdateHandler);
     return { p, index: i };
   });
   await Promise.all(clients.map(({ p }) => (p.synced ? undefined : new Promise((r) => p.once('sync', r)))));
-  let sent = 0;
-  const start = Date.now();
-  await new Promise<void>((resolve) => {
-    const timer = setInterval(() => {
-      const t = (Date.now() - start) / 1000;
-      for (const { p, index } of clients) {
-        p.awareness.setLocalState({
-          v: 1,
-          user: { id: `node-${index}`, name: `Node ${index + 1}`, color: '#0891b2' },
-          access: 'edit',
-          cursor: { x: view.x + view.width * (0.5 + 0.4 * Math.sin(t * 2 + index)), y: view.y + view.height * (0.5 + 0.4 * Math.cos(t * 2.6 + index)) },
-          selection: [],
-          drag: null,
-          view,
-          lead: null,
-          since: start,
-        });
-        sent++;
-      }
-      if (Date.now() - start >= ms) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 40);
-  });
-  for (const { p } of clients) p.destroy();
-  return sent / (ms / 1000);
-}
-
-function lengthPrefixed(bytes: Uint8Array): Buffer {
-  const head: number[] = [];
-  let n = bytes.byteLength;
-  while (n > 127) {
-    head.push((n & 127) | 128);
-    n >>>= 7;
-  }
-  head.push(n);
-  return Buffer.concat([Buffer.from(head), Buffer.from(bytes)]);
+  const since = Date.now();
+  for (const { p, index } of clients) p.awareness.setLocalState(presenceOf(index, view, 0, since));
+  return {
+    /** Move every cursor 25 times a second for `ms`; answers the updates sent a second. */
+    async move(ms: number): Promise<number> {
+      let sent = 0;
+      const start = Date.now();
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          const t = (Date.now() - start) / 1000;
+          for (const { p, index } of clients) {
+            p.awareness.setLocalState(presenceOf(index, view, t, since));
+            sent++;
+          }
+          if (Date.now() - start >= ms) {
+            clearInterval(timer);
+            resolve();
+          }
+        }, 40);
+      });
+      return sent / (ms / 1000);
+    },
+    close() {
+      for (const { p } of clients) p.destroy();
+    },
+  };
 }
 
 async function main() {
@@ -275,25 +284,6 @@ async function main() {
     });
     report('presence: sticky DOM mutations while cursors moved', moving.mutations, 'mutations', { target: '0 (cursors never re-render stickies)' });
 
-    // Control: the same traffic from ten light Node clients (the ten sender pages sit still meanwhile).
-    const view = await receiver.page.evaluate(() => {
-      const { x, y, zoom } = window.__eventstorm!.flow!.getViewport();
-      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
-      return { x: -x / zoom, y: -y / zoom, width: pane.width / zoom, height: pane.height / zoom };
-    });
-    await startWatching(receiver.page);
-    const rate = await nodeCursors(server, w, view, MEASURE_MS);
-    const control = await stopWatching(receiver.page);
-    report('presence: 10 moving cursors from Node clients (control), receiver frame p95', percentile(control.frames, 95), 'ms', {
-      frames: control.frames.length,
-      median: Math.round(percentile(control.frames, 50) * 10) / 10,
-      max: Math.round(Math.max(...control.frames) * 10) / 10,
-      updates_sent_per_second: Math.round(rate),
-      updates_received_per_second: Math.round(control.updates / (MEASURE_MS / 1000)),
-      sticky_dom_mutations: control.mutations,
-      target: '<= 20 ms',
-    });
-
     // ---- 100 edits offline, then reconnect ----
     const editor = senders[0];
     await editor.page.waitForFunction(() => window.__eventstorm!.session.store.getState().unsynced === 0, null, { timeout: 30_000 });
@@ -340,6 +330,35 @@ async function main() {
     report('offline: 100 edits, reconnect to all confirmed by the server', confirmedAt - reconnectedAt, 'ms', { edits: OFFLINE_EDITS });
 
     for (const s of senders) await s.context.close();
+    await receiver.page.waitForFunction(() => window.__eventstorm!.session.presence!.store.getState().peers.length === 0, null, { timeout: 30_000 });
+
+    // Control: the same traffic from ten light Node clients instead of ten Chromium pages.
+    const view = await receiver.page.evaluate(() => {
+      const { x, y, zoom } = window.__eventstorm!.flow!.getViewport();
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      return { x: -x / zoom, y: -y / zoom, width: pane.width / zoom, height: pane.height / zoom };
+    });
+    const nodes = await nodeClients(server, w, view);
+    await receiver.page.waitForFunction((n) => window.__eventstorm!.session.presence!.store.getState().peers.length === n, SENDERS, { timeout: 30_000 });
+    await sleep(500);
+    const c0 = await metrics();
+    await startWatching(receiver.page);
+    const rate = await nodes.move(MEASURE_MS);
+    const control = await stopWatching(receiver.page);
+    const c1 = await metrics();
+    const controlBusy = (name: string) => Math.round(((c1[name] - c0[name]) / seconds) * 1000 * 10) / 10;
+    nodes.close();
+    report('presence: 10 moving cursors from Node clients (control), receiver frame p95', percentile(control.frames, 95), 'ms', {
+      frames: control.frames.length,
+      median: Math.round(percentile(control.frames, 50) * 10) / 10,
+      max: Math.round(Math.max(...control.frames) * 10) / 10,
+      updates_sent_per_second: Math.round(rate),
+      updates_received_per_second: Math.round(control.updates / (MEASURE_MS / 1000)),
+      sticky_dom_mutations: control.mutations,
+      receiver_main_thread_ms_per_s: { task: controlBusy('TaskDuration'), script: controlBusy('ScriptDuration'), style: controlBusy('RecalcStyleDuration'), layout: controlBusy('LayoutDuration') },
+      target: '<= 20 ms',
+    });
+
     await receiver.context.close();
   } finally {
     await browser.close();

@@ -28,9 +28,9 @@ async function serverBoard(page: Page, workshopId: string, key: string) {
 }
 
 /**
- * A hand-made client on the view link: it sends a document update (as a plain update and as a sync step 2) that
- * adds a sticky and renames the workshop, then a sync request — the server answers requests in order, so its
- * answer means the writes before it were handled.
+ * A hand-made client on a link: it syncs, then sends a document update (as a plain update and as a sync step 2)
+ * that adds a sticky and renames the workshop, then a sync request — the server answers requests in order, so
+ * its answer means the writes before it were handled.
  */
 async function forgeWrites(baseURL: string, workshopId: string, secret: { view: string } | { key: string }): Promise<void> {
   const [param, value] = 'view' in secret ? ['view', secret.view] : ['key', secret.key];
@@ -41,31 +41,46 @@ async function forgeWrites(baseURL: string, workshopId: string, secret: { view: 
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
-  const forged = new Y.Doc();
-  forged.getMap('meta').set('name', 'Taken over');
-  const element = new Y.Map<unknown>();
-  forged.getMap('elements').set('forged', element);
-  for (const [k, v] of Object.entries({ id: 'forged', type: 'hotspot', name: 'Forged by a viewer', description: '', notes: '', position: 1, y: 10 })) element.set(k, v);
-  const update = Y.encodeStateAsUpdate(forged);
   const send = (write: (e: encoding.Encoder) => void) => {
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 0);
     write(e);
     ws.send(encoding.toUint8Array(e));
   };
-  const answered = new Promise<void>((resolve) => {
-    ws.on('message', (data: ArrayBuffer) => {
-      const d = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === syncProtocol.messageYjsSyncStep2) resolve();
-    });
+  // The board as the server sends it (so the forged edits are the latest word on every field), and a count of
+  // sync step 2 messages: each answers one of this client's sync requests, in order.
+  const forged = new Y.Doc();
+  let answers = 0;
+  let wake = () => {};
+  ws.on('message', (data: ArrayBuffer) => {
+    const d = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(d) !== 0) return;
+    const kind = decoding.readVarUint(d);
+    if (kind === syncProtocol.messageYjsSyncStep1) return;
+    Y.applyUpdate(forged, decoding.readVarUint8Array(d));
+    if (kind === syncProtocol.messageYjsSyncStep2) {
+      answers++;
+      wake();
+    }
   });
+  const answered = async (n: number) => {
+    while (answers < n) await new Promise<void>((resolve) => (wake = resolve));
+  };
+  send((e) => syncProtocol.writeSyncStep1(e, forged));
+  await answered(1);
+  const before = Y.encodeStateVector(forged);
+  forged.getMap('meta').set('name', 'Taken over');
+  const element = new Y.Map<unknown>();
+  forged.getMap('elements').set('forged', element);
+  for (const [k, v] of Object.entries({ id: 'forged', type: 'hotspot', name: 'Forged by a viewer', description: '', notes: '', position: 1, y: 10 })) element.set(k, v);
+  const update = Y.encodeStateAsUpdate(forged, before);
   send((e) => syncProtocol.writeUpdate(e, update));
   send((e) => {
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
     encoding.writeVarUint8Array(e, update);
   });
-  send((e) => syncProtocol.writeSyncStep1(e, new Y.Doc()));
-  await answered;
+  send((e) => syncProtocol.writeSyncStep1(e, forged));
+  await answered(2);
   ws.close();
 }
 

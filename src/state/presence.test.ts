@@ -203,6 +203,7 @@ describe('following and looking', () => {
     expect(followTarget([peer(1, 'a1'), peer(2, 'b2')], new Set(['2:b2']), false)).toBe(1);
     expect(followTarget([peer(1, 'a1')], new Set(), true)).toBeNull();
     expect(followTarget([], new Set(), false)).toBeNull();
+    expect(followTarget([{ ...peer(4, 'z9'), access: 'view' }], new Set(), false)).toBeNull();
   });
 
   it('shows the whole of what someone sees, centred, within the zoom limits', () => {

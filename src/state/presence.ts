@@ -80,7 +80,8 @@ export function followTarget(peers: readonly Peer[], declined: ReadonlySet<strin
   if (leading) return null;
   let best: Peer | null = null;
   for (const p of peers) {
-    if (!p.lead || declined.has(`${p.clientId}:${p.lead}`)) continue;
+    // Only an editor can ask (a view link's page never does).
+    if (!p.lead || p.access !== 'edit' || declined.has(`${p.clientId}:${p.lead}`)) continue;
     if (!best || p.lead > best.lead!) best = p;
   }
   return best ? best.clientId : null;

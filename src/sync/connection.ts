@@ -81,6 +81,7 @@ export function connectRoom(options: RoomOptions): RoomConnection {
   let count = unsynced.count;
   let denied = false;
   let wasOnline = false;
+  let failed = false;
   let destroyed = false;
   let probeTimer: ReturnType<typeof setTimeout> | null = null;
   let probeTimerAt = 0;
@@ -126,6 +127,7 @@ export function connectRoom(options: RoomOptions): RoomConnection {
       socket: socket(),
       synced: provider.synced,
       wasOnline,
+      failed,
       browserOffline: browserSaysOffline(),
       backlog: unsynced.backlog(now()),
     });
@@ -194,7 +196,11 @@ export function connectRoom(options: RoomOptions): RoomConnection {
     else if (status === 'disconnected') unsynced.closed();
     refresh();
   });
-  provider.on('connection-close', () => refresh());
+  provider.on('connection-close', (event) => {
+    // Closed by the other end or the network (this page closing its own socket passes null).
+    if (event) failed = true;
+    refresh();
+  });
   provider.on('sync', (isSynced: boolean) => {
     if (isSynced) {
       wasOnline = true;

@@ -7,6 +7,7 @@ const facts = (f: Partial<ConnectionFacts>): ConnectionFacts => ({
   synced: true,
   wasOnline: true,
   browserOffline: false,
+  failed: false,
   backlog: 0,
   ...f,
 });
@@ -26,6 +27,8 @@ describe('what the top bar says about the connection', () => {
     expect(connectionStateOf(facts({ socket: 'connecting', synced: false }))).toBe('offline');
     expect(connectionStateOf(facts({ socket: 'closed', synced: false, wasOnline: false, browserOffline: true }))).toBe('offline');
     expect(connectionStateOf(facts({ socket: 'closed', synced: false, wasOnline: false, backlog: 2 }))).toBe('offline');
+    // The server out of reach on the first visit of this page (the board may still open from this browser's copy).
+    expect(connectionStateOf(facts({ socket: 'connecting', synced: false, wasOnline: false, failed: true }))).toBe('offline');
   });
 
   it('says syncing while catching up after a reconnect or sending what was made offline', () => {

@@ -17,13 +17,15 @@ export interface ConnectionFacts {
   wasOnline: boolean;
   /** The browser says there is no network. */
   browserOffline: boolean;
+  /** A connection attempt of this page has failed (the server or the network is out of reach). */
+  failed: boolean;
   /** Changes not yet confirmed by the server that the person should hear about. */
   backlog: number;
 }
 
 export function connectionStateOf(f: ConnectionFacts): ConnectionState {
   if (f.denied) return 'denied';
-  if (f.socket !== 'open') return f.wasOnline || f.browserOffline || f.backlog > 0 ? 'offline' : 'connecting';
+  if (f.socket !== 'open') return f.wasOnline || f.browserOffline || f.failed || f.backlog > 0 ? 'offline' : 'connecting';
   if (!f.synced) return f.wasOnline || f.backlog > 0 ? 'syncing' : 'connecting';
   return f.backlog > 0 ? 'syncing' : 'online';
 }

@@ -2,6 +2,7 @@
 // (statistics, timeline, flows, context map, search, lint; src/ui/panels).
 import type { KeyboardEvent } from 'react';
 import { useSideTab } from '../panels/panelState';
+import { NamePrompt } from '../presence/NamePrompt';
 import { InsightPanel, SIDE_TAB_LIST as TABS, useSearchShortcuts } from '../panels/sideTabs';
 import { ContextsPanel } from './ContextsPanel';
 import { Inspector } from './Inspector';
@@ -23,6 +24,7 @@ export function SidePanel() {
   useSearchShortcuts();
   return (
     <aside className="z-10 flex w-[320px] shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="side-panel">
+      <NamePrompt />
       <div className="flex border-b border-slate-200" role="tablist" aria-label="Side panel" onKeyDown={onTabKey}>
         {TABS.map((t) => (
           <button

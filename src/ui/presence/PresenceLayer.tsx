@@ -1,17 +1,14 @@
 // Everyone else on the canvas: their cursors with name labels and their selections outlined in their colour,
 // drawn in React Flow's viewport layer (so a pan moves them with the board at no cost) by plain DOM writes once a
 // frame — a moving cursor re-renders no React component, let alone a sticky. It also tells the others where this
-// page's pointer and view are, follows a person who asked to be followed, and hosts the follow bar and the
-// first-visit name prompt.
+// page's pointer and view are, follows a person who asked to be followed, and hosts the follow bar.
 import { Panel, ViewportPortal, useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import { X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { BoardNode } from '../../state/canvasNodes';
 import { viewportShowing, type Presence } from '../../state/presence';
 import type { FlowRect, PresenceState } from '../../sync/awareness';
 import type { BoardStore } from '../../state/boardStore';
 import { useSession } from '../board/sessionContext';
-import { NameForm } from './NameForm';
 import { usePresence } from './usePresence';
 import './presence.css';
 
@@ -228,7 +225,6 @@ export function PresenceLayer() {
       </ViewportPortal>
       <Following />
       <FollowBar />
-      <NamePrompt />
     </>
   );
 }
@@ -324,36 +320,4 @@ function FollowBar() {
     );
   }
   return null;
-}
-
-/** Asked once per browser: the name others see. Never in the way: the board works while it is open. */
-function NamePrompt() {
-  const { presence } = useSession();
-  const named = usePresence((s) => s.named);
-  const [open, setOpen] = useState(true);
-  if (!presence || named || !open) return null;
-  return (
-    <Panel position="bottom-left">
-      <div className="nopan nowheel w-80 rounded-lg border border-slate-200 bg-white p-3 shadow-lg" data-testid="name-prompt" role="dialog" aria-label="Your name">
-        <div className="mb-2 flex items-start justify-between gap-2">
-          <p className="text-sm font-semibold text-slate-800">What should others call you?</p>
-          <button
-            type="button"
-            className="text-slate-400 hover:text-slate-700"
-            aria-label="Keep this name"
-            title="Keep this name"
-            onClick={() => {
-              presence.acceptName();
-              setOpen(false);
-            }}
-            data-testid="name-prompt-close"
-          >
-            <X size={16} />
-          </button>
-        </div>
-        <NameForm onDone={() => setOpen(false)} autoFocus={false} />
-        <p className="mt-2 text-xs text-slate-500">Shown beside your cursor and in the list of who is here. Change it any time from your initials at the top.</p>
-      </div>
-    </Panel>
-  );
 }
