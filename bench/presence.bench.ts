@@ -166,6 +166,8 @@ function presenceOf(index: number, view: Rect, t: number, since: number) {
 
 /** Ten presence clients in Node (y-websocket), present on the board, cursors still. */
 async function nodeClients(server: BenchServer, w: Created, view: Rect) {
+  // y-websocket adds a process exit listener per provider in Node.
+  process.setMaxListeners(SENDERS + 5);
   const clients = Array.from({ length: SENDERS }, (_, i) => {
     const p = new WebsocketProvider(`${server.url.replace('http', 'ws')}/ws`, w.workshop_id, new Y.Doc(), {
       params: { key: w.edit_key },
@@ -207,7 +209,11 @@ async function nodeClients(server: BenchServer, w: Created, view: Rect) {
       return sent / (ms / 1000);
     },
     close() {
-      for (const { p } of clients) p.destroy();
+      for (const { p } of clients) {
+        p.destroy();
+        // The provider made this awareness; its timer would keep the process alive.
+        p.awareness.destroy();
+      }
     },
   };
 }

@@ -68,7 +68,8 @@ export function connectRoom(options: RoomOptions): RoomConnection {
   const serverUrl = options.serverUrl ?? websocketBase(window.location);
   const params: Record<string, string> = options.access === 'edit' ? { key: options.secret } : { view: options.secret };
   const { doc } = options;
-  const provider = new WebsocketProvider(serverUrl, options.workshopId, doc, { params, maxBackoffTime: 5000, connect: !browserSaysOffline() });
+  // No BroadcastChannel for a view link: a view tab's document must never leave through an edit tab of the same browser.
+  const provider = new WebsocketProvider(serverUrl, options.workshopId, doc, { params, maxBackoffTime: 5000, connect: !browserSaysOffline(), disableBc: options.access === 'view' });
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
   const key = unsyncedKey(options.workshopId);
   // A view link changes nothing, so it has nothing to count (and must not show an editor's count from this browser).
@@ -255,6 +256,8 @@ export function connectRoom(options: RoomOptions): RoomConnection {
         window.removeEventListener('online', onBrowserOnline);
       }
       provider.destroy();
+      // The provider made this awareness; it has a timer of its own.
+      awareness.destroy();
     },
   };
 }

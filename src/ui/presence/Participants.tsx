@@ -3,7 +3,7 @@
 // follow their view.
 import { useReactFlow } from '@xyflow/react';
 import { Eye, Radio } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { viewportShowing, type Peer } from '../../state/presence';
 import { useBoard, useSession } from '../board/sessionContext';
 import { Avatar } from './Avatar';
@@ -40,7 +40,12 @@ function useGoTo() {
 export function Participants() {
   const { presence } = useSession();
   const self = usePresence((s) => s.self);
-  const peers = usePresence((s) => s.peers);
+  const everyone = usePresence((s) => s.peers);
+  // One avatar per person: the same browser in two tabs is one person (and yourself in another tab is you).
+  const peers = useMemo(() => {
+    const seen = new Set<string>([self.id]);
+    return everyone.filter((p) => !seen.has(p.user.id) && seen.add(p.user.id));
+  }, [everyone, self.id]);
   const leading = usePresence((s) => s.leading);
   const facilitators = useBoard((s) => s.meta.facilitators);
   const canLead = useBoard((s) => s.access === 'edit');

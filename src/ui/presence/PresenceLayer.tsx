@@ -174,16 +174,16 @@ export function PresenceLayer() {
     };
   }, [presence, board, container]);
 
-  // Labels keep their size at any zoom; this page's view goes to the others.
+  // Labels keep their size at any zoom (the variable is set on the layer alone: on an ancestor of the stickies it
+  // would restyle every one of them at each zoom step); this page's view goes to the others.
   useEffect(() => {
-    if (!presence || !domNode) return;
-    const root = domNode;
+    if (!presence) return;
     let lastZoom = NaN;
     const publish = (s: ReactFlowState) => {
       const [tx, ty, zoom] = s.transform;
-      if (zoom !== lastZoom) {
+      if (zoom !== lastZoom && container) {
         lastZoom = zoom;
-        root.style.setProperty('--es-inv-zoom', String(1 / zoom));
+        container.style.setProperty('--es-inv-zoom', String(1 / zoom));
       }
       if (s.width > 0 && s.height > 0) presence.setView({ x: -tx / zoom, y: -ty / zoom, width: s.width / zoom, height: s.height / zoom });
     };
@@ -191,7 +191,7 @@ export function PresenceLayer() {
     return rf.subscribe((s, prev) => {
       if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) publish(s);
     });
-  }, [presence, rf, domNode]);
+  }, [presence, rf, container]);
 
   // This page's pointer, in flow coordinates (also when the board moves under a still pointer).
   useEffect(() => {
