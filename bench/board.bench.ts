@@ -10,38 +10,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { ARGS, createWorkshop, openBoard, type Created } from './browser';
 import { percentile, report } from './report';
 import { startBenchServer, type BenchServer } from './server-process';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const VIEWPORT = { width: 1440, height: 900 };
 const MEASURE_MS = 2500;
 
-interface Created {
-  workshop_id: string;
-  edit_key: string;
-}
-
-async function createWorkshop(server: BenchServer, name: string): Promise<Created> {
-  const res = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
-  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Created;
-}
-
-async function openBoard(browser: Browser, server: BenchServer, w: Created): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  // tsx keeps function names with a `__name` helper that does not exist in the page the functions are sent to.
-  await context.addInitScript('window.__name = (f) => f');
-  const page = await context.newPage();
-  page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
-  await page.goto(`${server.url}/w/${w.workshop_id}#key=${w.edit_key}`);
-  await page.waitForFunction(() => document.body.dataset.boardReady === 'true', null, { timeout: 60_000 });
-  return page;
-}
 
 /** Fill the open board with `count` stickies on a grid and `arrows` links between neighbours, in one transaction. */
 async function populate(page: Page, count: number, arrows: number, columns: number): Promise<void> {

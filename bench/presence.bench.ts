@@ -18,12 +18,12 @@ import WebSocket from 'ws';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider, messageAwareness } from 'y-websocket';
 import * as Y from 'yjs';
+import { ARGS } from './browser';
 import { percentile, report } from './report';
 import { startBenchServer, type BenchServer } from './server-process';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const RECEIVER_VIEWPORT = { width: 1440, height: 900 };
 /** The senders are real board pages too, on small screens (the machine running all eleven is one machine). */
 const SENDER_VIEWPORT = { width: 800, height: 500 };
