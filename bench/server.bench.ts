@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { addElement, boardMaps, moveElements } from '../src/board';
+import { addElement, boardMaps, moveElements, placeOf } from '../src/board';
 import { percentile, report } from './report';
 import { ProtocolClient, Writer, latenciesOf, type SendTimes } from './server-clients';
 import { cpuWindow, startBenchServer, type BenchServer } from './server-process';
@@ -85,8 +85,8 @@ async function oneBusyRoom(): Promise<void> {
       boardMaps(c.doc).elements.observeDeep((events) => {
         const now = performance.now();
         for (const event of events) {
-          if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has('position') || event.transaction.local) continue;
-          const at = sent.get(`${event.target.get('id')}:${event.target.get('position')}`);
+          if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has('at') || event.transaction.local) continue;
+          const at = sent.get(`${String(event.path[0])}:${placeOf(event.target as Y.Map<unknown>).position}`);
           if (at !== undefined && measuring) samples.push(now - at);
         }
       });

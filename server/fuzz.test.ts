@@ -21,6 +21,7 @@ import {
   deleteElements,
   duplicateElements,
   linkElements,
+  linkEnds,
   moveElements,
   unassignFromContext,
   unlinkElements,
@@ -83,8 +84,8 @@ function randomOperation(gen: Gen, doc: Y.Doc, who: string): void {
     const to = element();
     if (from !== to) linkElements(doc, { from, to }, { by: who });
   } else if (roll < 78) {
-    const link = pick(gen, [...maps.links.values()]);
-    if (link) unlinkElements(doc, { from: link.get('from') as string, to: link.get('to') as string });
+    const link = pick(gen, [...maps.links.values()].map(linkEnds));
+    if (link) unlinkElements(doc, link);
   } else if (roll < 83) {
     createContext(doc, { name: `${who} context ${prng.word(gen, 3, 6)}` });
   } else if (roll < 86) {

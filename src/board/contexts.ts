@@ -15,7 +15,8 @@ import {
   type UnassignInput,
   type UpdateContextInput,
 } from '../domain';
-import { recordOf, setChanged, type BoardMaps } from './document';
+import { isFields, recordOf, setChanged, type BoardMaps } from './document';
+import { editElement } from './records';
 import { requireContext, requireElements } from './guards';
 import { readContext } from './read';
 import { newId, runOp, type OpOptions } from './transaction';
@@ -33,7 +34,6 @@ export function writeContext(maps: BoardMaps, record: BoundedContext): void {
   maps.contexts.set(
     record.id,
     recordOf({
-      id: record.id,
       name: record.name,
       description: record.description,
       color: record.color,
@@ -80,8 +80,8 @@ export function deleteContext(doc: Y.Doc, input: DeleteContextInput, options?: O
     return () => {
       let unassigned = 0;
       maps.elements.forEach((map) => {
-        if (map.get('contextId') === args.context_id) {
-          map.set('contextId', null);
+        if (isFields(map) && map.get('contextId') === args.context_id) {
+          editElement(map, { contextId: null });
           map.set('updatedAt', now);
           unassigned++;
         }
@@ -102,7 +102,7 @@ export function assignToContext(doc: Y.Doc, input: AssignToContextInput, options
     return () => {
       for (const id of ids) {
         const map = maps.elements.get(id)!;
-        if (setChanged(map, { contextId: args.context_id })) map.set('updatedAt', now);
+        if (editElement(map, { contextId: args.context_id })) map.set('updatedAt', now);
       }
       return { assigned: ids.length, context: contextOf(maps, args.context_id) };
     };
@@ -118,7 +118,7 @@ export function unassignFromContext(doc: Y.Doc, input: UnassignInput, options?: 
       let unassigned = 0;
       for (const id of ids) {
         const map = maps.elements.get(id)!;
-        if (setChanged(map, { contextId: null })) {
+        if (editElement(map, { contextId: null })) {
           map.set('updatedAt', now);
           unassigned++;
         }

@@ -1,14 +1,16 @@
-// The shared document's schema (DESIGN.md "The shared document"): four top-level maps, one Y.Map per record.
+// The shared document's schema (DESIGN.md "The shared document"): four top-level maps; an element or context is a
+// Y.Map with a key per field, a link one plain value (records.ts has the record layouts).
 import * as Y from 'yjs';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type Fields = Y.Map<unknown>;
 
 export interface BoardMaps {
   meta: Y.Map<unknown>;
   elements: Y.Map<Fields>;
-  links: Y.Map<Fields>;
+  /** `from>to` → a link record (records.ts): read through `linkEnds`/`readLink`, never directly. */
+  links: Y.Map<unknown>;
   contexts: Y.Map<Fields>;
 }
 
@@ -16,7 +18,7 @@ export function boardMaps(doc: Y.Doc): BoardMaps {
   return {
     meta: doc.getMap<unknown>('meta'),
     elements: doc.getMap<Fields>('elements'),
-    links: doc.getMap<Fields>('links'),
+    links: doc.getMap<unknown>('links'),
     contexts: doc.getMap<Fields>('contexts'),
   };
 }

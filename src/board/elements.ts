@@ -15,19 +15,21 @@ import {
   type MoveElementsInput,
   type UpdateElementInput,
 } from '../domain';
-import { recordOf, setChanged, type BoardMaps } from './document';
+import type { BoardMaps } from './document';
 import { refuseSelfLinks, requireContext, requireElement, requireElements, requireRoomFor } from './guards';
 import { removeLinksTouching, replaceLinks, writeLink } from './links';
 import { defaultPosition, defaultY } from './placement';
 import { readElement } from './read';
+import { editElement, linkEnds, newElementRecord, type ElementRecord } from './records';
 import { newId, runOp, type OpOptions } from './transaction';
 
 function linksOf(maps: BoardMaps, id: string): Pick<BoardElement, 'triggers' | 'triggeredBy'> {
   const triggers: string[] = [];
   const triggeredBy: string[] = [];
-  maps.links.forEach((map) => {
-    const from = map.get('from') as string;
-    const to = map.get('to') as string;
+  maps.links.forEach((record) => {
+    const ends = linkEnds(record);
+    if (!ends) return;
+    const { from, to } = ends;
     if (from === id && maps.elements.has(to)) triggers.push(to);
     if (to === id && maps.elements.has(from)) triggeredBy.push(from);
   });
@@ -42,27 +44,11 @@ export function elementOf(maps: BoardMaps, id: string): BoardElement {
   return { ...element, ...linksOf(maps, id) };
 }
 
-/** An element's stored fields: everything but the links, which are records of their own. */
-export type ElementRecord = Omit<BoardElement, 'triggers' | 'triggeredBy'>;
+export type { ElementRecord };
 
-/** Write one element record, keyed exactly as every element operation writes it. Call inside a transaction. */
+/** Write one element record, laid out exactly as every element operation writes it. Call inside a transaction. */
 export function writeElement(maps: BoardMaps, record: ElementRecord): void {
-  maps.elements.set(
-    record.id,
-    recordOf({
-      id: record.id,
-      type: record.type,
-      name: record.name,
-      description: record.description,
-      notes: record.notes,
-      position: record.position,
-      y: record.y,
-      contextId: record.contextId,
-      createdBy: record.createdBy,
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-    }),
-  );
+  maps.elements.set(record.id, newElementRecord(record));
 }
 
 export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptions): BoardElement {
@@ -111,7 +97,7 @@ export function updateElement(doc: Y.Doc, input: UpdateElementInput, options?: O
     }
     if (args.bounded_context_id) requireContext(maps, args.bounded_context_id, 'bounded_context_id');
     return () => {
-      const changed = setChanged(map, {
+      const changed = editElement(map, {
         type: args.type,
         name: args.name,
         description: args.description,
@@ -138,7 +124,7 @@ export function moveElements(doc: Y.Doc, input: MoveElementsInput, options?: OpO
       let moved = 0;
       for (const move of args.moves) {
         const map = maps.elements.get(move.element_id)!;
-        if (setChanged(map, { position: move.position, y: move.y })) {
+        if (editElement(map, { position: move.position, y: move.y })) {
           map.set('updatedAt', now);
           moved++;
         }
@@ -204,9 +190,10 @@ export function duplicateElements(
         });
       }
       const copiedLinks: [string, string][] = [];
-      maps.links.forEach((map) => {
-        const from = copies.get(map.get('from') as string);
-        const to = copies.get(map.get('to') as string);
+      maps.links.forEach((record) => {
+        const ends = linkEnds(record);
+        const from = ends && copies.get(ends.from);
+        const to = ends && copies.get(ends.to);
         if (from && to) copiedLinks.push([from, to]);
       });
       for (const [from, to] of copiedLinks) writeLink(maps, from, to, options?.by ?? '', now);

@@ -1,21 +1,23 @@
 // Trigger links: records of their own, keyed from>to, so two people drawing the same arrow make one arrow.
 import * as Y from 'yjs';
 import { EventStormError, linkInput, linkKey, parseInput, type LinkInput, type TriggerLink } from '../domain';
-import { recordOf, type BoardMaps } from './document';
+import type { BoardMaps } from './document';
 import { requireElements } from './guards';
+import { linkEnds, newLinkRecord } from './records';
 import { runOp, type OpOptions } from './transaction';
 
 export function writeLink(maps: BoardMaps, from: string, to: string, createdBy: string, now: string): void {
   const key = linkKey(from, to);
   if (maps.links.has(key)) return;
-  maps.links.set(key, recordOf({ from, to, createdBy, createdAt: now }));
+  maps.links.set(key, newLinkRecord(from, to, createdBy, now));
 }
 
 /** Delete every link that touches one of `ids` (one pass over the links). */
 export function removeLinksTouching(maps: BoardMaps, ids: ReadonlySet<string>): void {
   const doomed: string[] = [];
-  maps.links.forEach((map, key) => {
-    if (ids.has(map.get('from') as string) || ids.has(map.get('to') as string)) doomed.push(key);
+  maps.links.forEach((record, key) => {
+    const ends = linkEnds(record);
+    if (ends && (ids.has(ends.from) || ids.has(ends.to))) doomed.push(key);
   });
   for (const key of doomed) maps.links.delete(key);
 }
@@ -24,11 +26,11 @@ export function removeLinksTouching(maps: BoardMaps, ids: ReadonlySet<string>): 
 export function replaceLinks(maps: BoardMaps, id: string, side: 'triggers' | 'triggered_by', targets: readonly string[], by: string, now: string): void {
   const wanted = new Set(targets);
   const doomed: string[] = [];
-  maps.links.forEach((map, key) => {
-    const from = map.get('from');
-    const to = map.get('to');
-    if (side === 'triggers' && from === id && !wanted.has(to as string)) doomed.push(key);
-    if (side === 'triggered_by' && to === id && !wanted.has(from as string)) doomed.push(key);
+  maps.links.forEach((record, key) => {
+    const ends = linkEnds(record);
+    if (!ends) return;
+    if (side === 'triggers' && ends.from === id && !wanted.has(ends.to)) doomed.push(key);
+    if (side === 'triggered_by' && ends.to === id && !wanted.has(ends.from)) doomed.push(key);
   });
   for (const key of doomed) maps.links.delete(key);
   for (const other of wanted) {

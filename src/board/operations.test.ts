@@ -20,6 +20,8 @@ import {
   updateWorkshop,
   boardMaps,
   migrate,
+  MIGRATIONS,
+  SCHEMA_VERSION,
 } from './index';
 
 function board() {
@@ -207,10 +209,25 @@ describe('board operations', () => {
     const odd = new Y.Map<unknown>();
     maps.elements.set('odd', odd);
     odd.set('type', 'event');
-    odd.set('position', 'x');
+    odd.set('at', ['x', null]);
+    odd.set('created', 'yesterday');
     odd.set('name', 7);
+    const legacy = new Y.Map<unknown>();
+    maps.elements.set('legacy', legacy);
+    legacy.set('type', 'command');
+    legacy.set('position', 'x');
+    legacy.set('y', 40);
+    maps.links.set('odd>legacy', 'junk');
+    maps.links.set('legacy>odd', ['legacy', 7]);
     const snap = snapshot(doc);
-    expect(snap.elements).toEqual([expect.objectContaining({ id: 'odd', name: '(unnamed)', position: 0 })]);
+    expect(snap.elements).toEqual([
+      expect.objectContaining({ id: 'legacy', position: 0, y: 40 }),
+      expect.objectContaining({ id: 'odd', name: '(unnamed)', position: 0, y: 0, createdBy: '', createdAt: '' }),
+    ]);
+    expect(snap.links).toEqual([]);
+    // Operations walk past the junk too.
+    expect(addElement(doc, { type: 'event', name: 'Still works' }).position).toBe(1);
+    expect(() => deleteElement(doc, { element_id: 'odd' })).not.toThrow();
   });
 
   it('refuse an element past the board limit', () => {
@@ -230,7 +247,8 @@ describe('board operations', () => {
   it('migrate an initialised document to the current schema once', () => {
     const doc = board();
     boardMaps(doc).meta.delete('schemaVersion');
-    expect(migrate(doc)).toHaveLength(1);
+    expect(migrate(doc)).toEqual(MIGRATIONS.map((m) => `${m.version}: ${m.name}`));
+    expect(boardMaps(doc).meta.get('schemaVersion')).toBe(SCHEMA_VERSION);
     expect(migrate(doc)).toHaveLength(0);
     expect(migrate(new Y.Doc())).toEqual([]);
   });

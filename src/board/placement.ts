@@ -1,14 +1,13 @@
 // Where a sticky lands when its caller gives no y: its type's row, below any sticky already in that column.
 import { CATALOGUE, COLUMN_WIDTH, STACK_GAP, rowTop, type ElementType } from '../domain';
-import type { BoardMaps } from './document';
+import { isFields, type BoardMaps } from './document';
+import { placeOf } from './records';
 
 export function defaultY(maps: BoardMaps, type: ElementType, position: number): number {
   const sameType: PlacedSticky[] = [];
   maps.elements.forEach((map) => {
-    if (map.get('type') !== type) return;
-    const p = map.get('position');
-    const otherY = map.get('y');
-    if (typeof p === 'number' && typeof otherY === 'number') sameType.push({ position: p, y: otherY });
+    if (!isFields(map) || map.get('type') !== type) return;
+    sameType.push(placeOf(map));
   });
   return stackedY(type, position, sameType);
 }
@@ -41,9 +40,8 @@ export function stackedY(type: ElementType, position: number, sameType: readonly
 export function defaultPosition(maps: BoardMaps, type: ElementType): number {
   let max = -1;
   maps.elements.forEach((map) => {
-    if (map.get('type') !== type) return;
-    const p = map.get('position');
-    if (typeof p === 'number' && p > max) max = p;
+    if (!isFields(map) || map.get('type') !== type) return;
+    max = Math.max(max, placeOf(map).position);
   });
   return Math.floor(max) + 1;
 }

@@ -1,6 +1,7 @@
 // The reverse door: turn document records into domain values, repairing whatever a peer wrote wrong, once, here.
 import { LIMITS, colorSchema, isElementType, type BoardElement, type BoundedContext, type TriggerLink, type WorkshopMeta } from '../domain';
 import { isFields, type Fields } from './document';
+import { createdOf, linkFields, placeOf } from './records';
 import type * as Y from 'yjs';
 
 function str(map: Fields, key: string, fallback = ''): string {
@@ -13,11 +14,6 @@ function text(map: Fields, key: string, limit: number = LIMITS.textLength): stri
   return str(map, key).slice(0, limit);
 }
 
-function num(map: Fields, key: string, fallback = 0): number {
-  const v = map.get(key);
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
 export const DEFAULT_CONTEXT_COLOR = '#94a3b8';
 
 /** An element record as a domain value without its derived links, or null when it is beyond repair. */
@@ -26,29 +22,31 @@ export function readElement(id: string, map: unknown): BoardElement | null {
   const type = map.get('type');
   if (!isElementType(type)) return null;
   const contextId = map.get('contextId');
+  const { position, y } = placeOf(map);
+  const created = createdOf(map);
   return {
     id,
     type,
     name: text(map, 'name', LIMITS.nameLength).trim() || '(unnamed)',
     description: text(map, 'description'),
     notes: text(map, 'notes'),
-    position: num(map, 'position'),
-    y: num(map, 'y'),
+    position,
+    y,
     contextId: typeof contextId === 'string' && contextId ? contextId : null,
-    createdBy: str(map, 'createdBy'),
-    createdAt: str(map, 'createdAt'),
-    updatedAt: str(map, 'updatedAt') || str(map, 'createdAt'),
+    createdBy: created.by,
+    createdAt: created.at,
+    updatedAt: str(map, 'updatedAt') || created.at,
     triggers: [],
     triggeredBy: [],
   };
 }
 
-export function readLink(map: unknown): TriggerLink | null {
-  if (!isFields(map)) return null;
-  const from = map.get('from');
-  const to = map.get('to');
+export function readLink(value: unknown): TriggerLink | null {
+  const fields = linkFields(value);
+  if (!fields) return null;
+  const { from, to, createdBy, createdAt } = fields;
   if (typeof from !== 'string' || typeof to !== 'string' || from === to) return null;
-  return { from, to, createdBy: str(map, 'createdBy'), createdAt: str(map, 'createdAt') };
+  return { from, to, createdBy: typeof createdBy === 'string' ? createdBy : '', createdAt: typeof createdAt === 'string' ? createdAt : '' };
 }
 
 export function readContext(id: string, map: unknown): BoundedContext | null {

@@ -25,9 +25,10 @@ export function runOp<T>(doc: Y.Doc, options: OpOptions | undefined, plan: (scop
   // `plan` validates and throws before anything is written; the function it returns only writes.
   const write = plan(scope);
   let result!: T;
-  doc.transact(() => {
+  doc.transact((transaction) => {
     result = write();
-    scope.maps.meta.set('updatedAt', scope.now);
+    // Only when something was written: every write of a key leaves a tombstone that each client decodes forever.
+    if (transaction.changed.size > 0) scope.maps.meta.set('updatedAt', scope.now);
   }, options?.origin ?? null);
   return result;
 }
