@@ -2,22 +2,28 @@
 // 1. one room of 50 real y-websocket clients, 5 of them moving stickies at 30 Hz: edit-to-arrival latency;
 // 2. 100 rooms × 10 protocol clients, 2 writers each at 30 Hz: latency, server RSS (peak, and after all leave);
 //    again with 50 rooms;
-// 3. cold load of a stored 10,000-element workshop: ms from connecting to the first `synced`.
+// 3. cold load of a stored 10,000-element workshop, as made and after a workshop's edits: ms from connecting to the
+//    first `synced`, with the client in this process and in a process of its own.
 // Plus the server's CPU share in each (100% = one core). Figures are printed, never asserted.
-// Knobs: BENCH_SECONDS (measuring window, default 10), BENCH_ONLY=room50|rooms100|rooms50|cold10k,
+// Knobs: BENCH_SECONDS (measuring window, default 10), BENCH_ONLY=room50|rooms100|rooms50|cold10k|cold10k_edited,
 // BENCH_SERVER_PROF=1 (the server writes a V8 CPU profile to /tmp/prof).
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { addElement, boardMaps, moveElements, placeOf } from '../src/board';
+import { addElement, boardMaps, editTarget, moveElements, updateElement } from '../src/board';
 import { percentile, report } from './report';
 import { ProtocolClient, Writer, latenciesOf, type SendTimes } from './server-clients';
 import { cpuWindow, startBenchServer, type BenchServer } from './server-process';
 
 process.setMaxListeners(0);
+const execFileAsync = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
 const HZ = 30;
 const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -82,11 +88,14 @@ async function oneBusyRoom(): Promise<void> {
     const samples: number[] = [];
     let measuring = false;
     clients.forEach((c) => {
-      boardMaps(c.doc).elements.observeDeep((events) => {
+      const edits = boardMaps(c.doc).edits;
+      edits.observe((event) => {
         const now = performance.now();
-        for (const event of events) {
-          if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has('at') || event.transaction.local) continue;
-          const at = sent.get(`${String(event.path[0])}:${placeOf(event.target as Y.Map<unknown>).position}`);
+        if (event.transaction.local) return;
+        for (const key of event.keysChanged) {
+          const target = editTarget(key);
+          if (target?.field !== 'at') continue;
+          const at = sent.get(`${target.id}:${(edits.get(key) as number[])[0]}`);
           if (at !== undefined && measuring) samples.push(now - at);
         }
       });
@@ -165,7 +174,12 @@ async function manyRooms(roomCount: number): Promise<void> {
   }
 }
 
-async function coldLoad(): Promise<void> {
+/**
+ * `fresh`: 10,000 stickies as an import or an assistant makes them; `edited`: the same board after a workshop's
+ * worth of changes (every sticky moved twice, every other one renamed, a third given a note), each its own operation.
+ */
+async function coldLoad(variant: 'fresh' | 'edited'): Promise<void> {
+  const prefix = variant === 'fresh' ? 'server.cold10k' : 'server.cold10k_edited';
   const dataDir = await mkdtemp(join(tmpdir(), 'eventstorm-bench-cold-'));
   const first = await startBenchServer({ dataDir });
   let room: Created;
@@ -178,11 +192,25 @@ async function coldLoad(): Promise<void> {
         addElement(filler.doc, { type: 'event', name: `Sticky number ${i}`, description: 'A sticky with a little text on it.', position: i % 100, y: 300 + Math.floor(i / 100) * 120 });
       }
     });
+    if (variant === 'edited') {
+      const ids = [...boardMaps(filler.doc).elements.keys()];
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < ids.length; i += 50) {
+          filler.doc.transact(() => {
+            for (const [k, id] of ids.slice(i, i + 50).entries()) {
+              moveElements(filler.doc, { moves: [{ element_id: id, position: ((i + k) % 100) + 0.5 * (round + 1), y: 300 + Math.floor((i + k) / 100) * 120 }] });
+              if (round === 0 && (i + k) % 2 === 0) updateElement(filler.doc, { element_id: id, name: `Renamed sticky ${i + k}` });
+              if (round === 1 && (i + k) % 3 === 0) updateElement(filler.doc, { element_id: id, notes: 'A note added later.' });
+            }
+          });
+        }
+      }
+    }
     const bytes = Y.encodeStateAsUpdate(filler.doc).byteLength;
     const check = provider(first, room);
     await synced(check);
     while (boardMaps(check.doc).elements.size < 10_000) await sleep(20);
-    report('server.cold10k.update_size', bytes / 1024 / 1024, 'MiB');
+    report(`${prefix}.update_size`, bytes / 1024 / 1024, 'MiB');
     filler.destroy();
     check.destroy();
   } finally {
@@ -231,14 +259,33 @@ async function coldLoad(): Promise<void> {
       await server.stop();
     }
   }
-  report('server.cold10k.first_sync.fresh_process', percentile(processCold, 50), 'ms', { runs: processCold.length, max: Math.round(Math.max(...processCold)) });
-  report('server.cold10k.first_sync.unloaded_room', percentile(roomCold, 50), 'ms', { runs: roomCold.length, max: Math.round(Math.max(...roomCold)) });
-  report('server.cold10k.board_received', percentile(received, 50), 'ms', {
+  // A participant opening the board in a process of its own: nothing of Yjs warmed up, a heap of its own.
+  const clientCold: number[] = [];
+  const server = await startBenchServer({ dataDir });
+  try {
+    for (let i = 0; i < 5; i++) {
+      await sleep(900);
+      const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', join(here, 'cold-client.ts'), `${server.url.replace('http', 'ws')}/ws`, room.workshop_id, room.edit_key]);
+      const answer = JSON.parse(stdout) as { ms: number; elements: number };
+      if (answer.elements !== 10_000) throw new Error(`first sync showed ${answer.elements} stickies`);
+      clientCold.push(answer.ms);
+    }
+  } finally {
+    await server.stop();
+  }
+  report(`${prefix}.first_sync.fresh_process`, percentile(processCold, 50), 'ms', { runs: processCold.length, max: Math.round(Math.max(...processCold)) });
+  report(`${prefix}.first_sync.fresh_client_process`, percentile(clientCold, 50), 'ms', {
+    runs: clientCold.length,
+    max: Math.round(Math.max(...clientCold)),
+    note: 'the client in a new process (as a new browser tab), the room unloaded',
+  });
+  report(`${prefix}.first_sync.unloaded_room`, percentile(roomCold, 50), 'ms', { runs: roomCold.length, max: Math.round(Math.max(...roomCold)) });
+  report(`${prefix}.board_received`, percentile(received, 50), 'ms', {
     runs: received.length,
     max: Math.round(Math.max(...received)),
-    note: 'connect to the whole stored board arriving at the client; first_sync adds the client applying 3.8 MiB',
+    note: 'connect to the whole stored board arriving at the client; first_sync adds the client applying it',
   });
-  report('server.cold10k.cpu', cpu * 100, '% of one core', { note: 'over 5 loads with 0.9 s pauses' });
+  report(`${prefix}.cpu`, cpu * 100, '% of one core', { note: 'over 5 loads with 0.9 s pauses' });
   await rm(dataDir, { recursive: true, force: true });
 }
 
@@ -248,6 +295,7 @@ if (!only || only === 'room50') await oneBusyRoom();
 if (!only || only === 'rooms100') await manyRooms(100);
 // The same at half the rooms: where this machine (clients and server sharing its cores) is not saturated.
 if (!only || only === 'rooms50') await manyRooms(50);
-if (!only || only === 'cold10k') await coldLoad();
+if (!only || only === 'cold10k') await coldLoad('fresh');
+if (!only || only === 'cold10k' || only === 'cold10k_edited') await coldLoad('edited');
 report('server.bench.duration', (performance.now() - started) / 1000, 's');
 process.exit(0);

@@ -70,9 +70,7 @@ async function forgeWrites(baseURL: string, workshopId: string, secret: { view: 
   await answered(1);
   const before = Y.encodeStateVector(forged);
   forged.getMap('meta').set('name', 'Taken over');
-  const element = new Y.Map<unknown>();
-  forged.getMap('elements').set('forged', element);
-  for (const [k, v] of Object.entries({ id: 'forged', type: 'hotspot', name: 'Forged by a viewer', description: '', notes: '', position: 1, y: 10 })) element.set(k, v);
+  forged.getMap('elements').set('forged', { type: 'hotspot', name: 'Forged by a viewer', at: [1, 10], created: ['', ''] });
   const update = Y.encodeStateAsUpdate(forged, before);
   send((e) => syncProtocol.writeUpdate(e, update));
   send((e) => {

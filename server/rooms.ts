@@ -87,6 +87,8 @@ export const COMPACT_EVERY = 500;
 const MAX_STORE_BATCH_BYTES = 8 * 1024 * 1024;
 /** How long a load waits for answers sent from storage to leave before applying the document. */
 const EARLY_FLUSH_MS = 250;
+/** How long a load that has read storage waits for the first sync request of a client that just connected. */
+const EARLY_REQUEST_WAIT_MS = 25;
 const PING_INTERVAL_MS = 30_000;
 /** Sync requests per client: a burst of 10, then one every two seconds (y-websocket sends one per connection). */
 const SYNC_REQUEST_BURST = 10;
@@ -207,6 +209,8 @@ export class Room {
   summaryDirty = false;
   /** The schema version stored in SCHEMA_META, as read at load. */
   private schemaVersion: number | undefined;
+  /** Called when a sync request is queued, while a load waits for one. */
+  private onSyncRequest: (() => void) | null = null;
   lingerTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -234,6 +238,9 @@ export class Room {
       // rather than after it is applied here (the slow half of a cold load).
       let early = 0;
       if (schema === SCHEMA_VERSION) {
+        // The client whose connection made this load usually asks a moment after storage answers: wait for it
+        // (briefly), or it would wait for the whole apply below.
+        if (stored.updates.length > 0 && this.unaskedConnections() > 0) await this.nextSyncRequest(EARLY_REQUEST_WAIT_MS);
         const sent: Promise<void>[] = [];
         early = this.answerFromStorage(stored.updates, sent);
         // Let a big answer leave before applying the document blocks this thread (not long: a slow client
@@ -280,6 +287,26 @@ export class Room {
    * (the document as it will be once applied): its updates as plain updates, the last as sync step 2, so the
    * client is `synced` once it holds all of them. Answers how many were answered.
    */
+  /** Connections with no sync request in the queue. */
+  private unaskedConnections(): number {
+    const asked = new Set<Connection>();
+    for (const job of this.queue) if (job.kind === 'task' && job.syncRequest) asked.add(job.syncRequest.conn);
+    return this.conns.size - asked.size;
+  }
+
+  private nextSyncRequest(timeoutMs: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.onSyncRequest = done;
+    }).finally(() => {
+      this.onSyncRequest = null;
+    });
+  }
+
   private answerFromStorage(updates: Uint8Array[], sent: Promise<void>[]): number {
     if (updates.length === 0) return 0;
     let answered = 0;
@@ -345,6 +372,7 @@ export class Room {
 
   private enqueue(job: Job, bytes = 0): void {
     this.queue.push(job);
+    if (job.kind === 'task' && job.syncRequest) this.onSyncRequest?.();
     this.queuedBytes += bytes;
     void this.pump();
   }

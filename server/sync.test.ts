@@ -2,7 +2,8 @@
 // before answering, server-side edits, unloading, compaction, migration, the board's size cap.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addElement, boardMaps, createContext, deleteElement, linkElements, moveElements, snapshot, updateElement } from '../src/board';
+import { SCHEMA_VERSION, addElement, boardMaps, createContext, deleteElement, linkElements, moveElements, snapshot, updateElement } from '../src/board';
+import { downgradeToSchema1 } from '../src/board/test-schema1';
 import { EventStormError, LIMITS, type WorkshopSnapshot } from '../src/domain';
 import { connectClient, sleep, startTestServer, waitFor, type TestClient, type TestServer } from './test-clients';
 import { Storage } from './storage';
@@ -211,12 +212,28 @@ describe('loading, unloading, compaction and migration', () => {
     const server = await startTestServer({ roomLingerMs: 20 });
     try {
       const { meta, editKey } = await server.workshops.create({ name: 'Old schema' });
-      await server.workshops.edit(meta.id, (doc) => boardMaps(doc).meta.delete('schemaVersion'));
+      let stored!: ReturnType<typeof snapshot>;
+      await server.workshops.edit(meta.id, (doc) => {
+        const a = addElement(doc, { type: 'event', name: 'Order Placed', notes: 'n' });
+        const b = addElement(doc, { type: 'policy', name: 'Whenever' });
+        linkElements(doc, { from: a.id, to: b.id });
+        downgradeToSchema1(doc);
+        boardMaps(doc).meta.delete('schemaVersion');
+        stored = snapshot(doc);
+      });
       await waitFor(() => server.rooms.loadedIds().length === 0, 'the room to unload');
       const client: TestClient = connectClient(server.url, meta.id, { key: editKey });
       await client.synced();
-      expect(boardMaps(client.doc).meta.get('schemaVersion')).toBe(1);
+      expect(boardMaps(client.doc).meta.get('schemaVersion')).toBe(SCHEMA_VERSION);
+      // The first sync already shows the old board whole, and it edits like any other.
+      expect(client.snap().elements).toEqual(stored.elements);
+      expect(client.snap().links).toEqual(stored.links);
+      moveElements(client.doc, { moves: [{ element_id: stored.elements[0].id, position: 5 }] });
+      const other: TestClient = connectClient(server.url, meta.id, { key: editKey });
+      await other.synced();
+      await waitFor(() => other.snap().elements[0].position === 5, 'the move to reach another client');
       client.destroy();
+      other.destroy();
     } finally {
       await server.stop();
     }

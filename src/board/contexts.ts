@@ -15,8 +15,8 @@ import {
   type UnassignInput,
   type UpdateContextInput,
 } from '../domain';
-import { isFields, recordOf, setChanged, type BoardMaps } from './document';
-import { editElement } from './records';
+import { recordOf, setChanged, type BoardMaps } from './document';
+import { editElement, fieldIn } from './records';
 import { requireContext, requireElements } from './guards';
 import { readContext } from './read';
 import { newId, runOp, type OpOptions } from './transaction';
@@ -79,13 +79,9 @@ export function deleteContext(doc: Y.Doc, input: DeleteContextInput, options?: O
     requireContext(maps, args.context_id);
     return () => {
       let unassigned = 0;
-      maps.elements.forEach((map) => {
-        if (isFields(map) && map.get('contextId') === args.context_id) {
-          editElement(map, { contextId: null });
-          map.set('updatedAt', now);
-          unassigned++;
-        }
-      });
+      for (const id of maps.elements.keys()) {
+        if (fieldIn(maps, id, 'contextId') === args.context_id && editElement(maps, id, { contextId: null }, now)) unassigned++;
+      }
       maps.contexts.delete(args.context_id);
       return { deleted: args.context_id, unassigned };
     };
@@ -100,10 +96,7 @@ export function assignToContext(doc: Y.Doc, input: AssignToContextInput, options
     const ids = [...new Set(args.element_ids)];
     requireElements(maps, ids, 'element_ids');
     return () => {
-      for (const id of ids) {
-        const map = maps.elements.get(id)!;
-        if (editElement(map, { contextId: args.context_id })) map.set('updatedAt', now);
-      }
+      for (const id of ids) editElement(maps, id, { contextId: args.context_id }, now);
       return { assigned: ids.length, context: contextOf(maps, args.context_id) };
     };
   });
@@ -116,13 +109,7 @@ export function unassignFromContext(doc: Y.Doc, input: UnassignInput, options?: 
     requireElements(maps, ids, 'element_ids');
     return () => {
       let unassigned = 0;
-      for (const id of ids) {
-        const map = maps.elements.get(id)!;
-        if (editElement(map, { contextId: null })) {
-          map.set('updatedAt', now);
-          unassigned++;
-        }
-      }
+      for (const id of ids) if (editElement(maps, id, { contextId: null }, now)) unassigned++;
       return { unassigned };
     };
   });

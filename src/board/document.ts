@@ -1,5 +1,5 @@
-// The shared document's schema (DESIGN.md "The shared document"): four top-level maps; an element or context is a
-// Y.Map with a key per field, a link one plain value (records.ts has the record layouts).
+// The shared document's schema (DESIGN.md "The shared document"): five top-level maps. records.ts has how element
+// and link records are laid out in them; a context is a Y.Map with a key per field.
 import * as Y from 'yjs';
 
 export const SCHEMA_VERSION = 2;
@@ -8,7 +8,10 @@ export type Fields = Y.Map<unknown>;
 
 export interface BoardMaps {
   meta: Y.Map<unknown>;
-  elements: Y.Map<Fields>;
+  /** id → an element record (records.ts): read through `readElement`, written through records.ts, never directly. */
+  elements: Y.Map<unknown>;
+  /** `<id>.<field>` → a later value of one field of one element (records.ts). */
+  edits: Y.Map<unknown>;
   /** `from>to` → a link record (records.ts): read through `linkEnds`/`readLink`, never directly. */
   links: Y.Map<unknown>;
   contexts: Y.Map<Fields>;
@@ -17,10 +20,17 @@ export interface BoardMaps {
 export function boardMaps(doc: Y.Doc): BoardMaps {
   return {
     meta: doc.getMap<unknown>('meta'),
-    elements: doc.getMap<Fields>('elements'),
+    elements: doc.getMap<unknown>('elements'),
+    edits: doc.getMap<unknown>('edits'),
     links: doc.getMap<unknown>('links'),
     contexts: doc.getMap<Fields>('contexts'),
   };
+}
+
+/** Every top-level type of the board, e.g. the scope of an UndoManager that should undo whole operations. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the maps hold different record types
+export function allBoardMaps(maps: BoardMaps): Y.AbstractType<any>[] {
+  return [maps.meta, maps.elements, maps.edits, maps.links, maps.contexts];
 }
 
 /** A Y.Map holding `fields`, one key each, so concurrent edits of different fields both win. */

@@ -19,8 +19,8 @@ import type { BoardMaps } from './document';
 import { refuseSelfLinks, requireContext, requireElement, requireElements, requireRoomFor } from './guards';
 import { removeLinksTouching, replaceLinks, writeLink } from './links';
 import { defaultPosition, defaultY } from './placement';
-import { readElement } from './read';
-import { editElement, linkEnds, newElementRecord, type ElementRecord } from './records';
+import { readElementIn } from './read';
+import { editElement, linkEnds, putElement, removeElement, type ElementRecord } from './records';
 import { newId, runOp, type OpOptions } from './transaction';
 
 function linksOf(maps: BoardMaps, id: string): Pick<BoardElement, 'triggers' | 'triggeredBy'> {
@@ -38,7 +38,7 @@ function linksOf(maps: BoardMaps, id: string): Pick<BoardElement, 'triggers' | '
 
 /** The element as it now stands in the document, with its derived links. */
 export function elementOf(maps: BoardMaps, id: string): BoardElement {
-  const element = readElement(id, maps.elements.get(id));
+  const element = readElementIn(maps, id);
   if (!element) throw new EventStormError('not_found', `No element with id "${id}" in this workshop.`);
   if (element.contextId && !maps.contexts.has(element.contextId)) element.contextId = null;
   return { ...element, ...linksOf(maps, id) };
@@ -46,9 +46,9 @@ export function elementOf(maps: BoardMaps, id: string): BoardElement {
 
 export type { ElementRecord };
 
-/** Write one element record, laid out exactly as every element operation writes it. Call inside a transaction. */
+/** Write one new element record, laid out exactly as every element operation writes it. Call inside a transaction. */
 export function writeElement(maps: BoardMaps, record: ElementRecord): void {
-  maps.elements.set(record.id, newElementRecord(record));
+  putElement(maps, record);
 }
 
 export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptions): BoardElement {
@@ -86,7 +86,7 @@ export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptio
 export function updateElement(doc: Y.Doc, input: UpdateElementInput, options?: OpOptions & { by?: string }): BoardElement {
   const args = parseInput(updateElementInput, input);
   return runOp(doc, options, ({ maps, now }) => {
-    const map = requireElement(maps, args.element_id);
+    requireElement(maps, args.element_id);
     if (args.triggers) {
       requireElements(maps, args.triggers, 'triggers');
       refuseSelfLinks(args.element_id, args.triggers, 'triggers');
@@ -97,16 +97,12 @@ export function updateElement(doc: Y.Doc, input: UpdateElementInput, options?: O
     }
     if (args.bounded_context_id) requireContext(maps, args.bounded_context_id, 'bounded_context_id');
     return () => {
-      const changed = editElement(map, {
-        type: args.type,
-        name: args.name,
-        description: args.description,
-        notes: args.notes,
-        position: args.position,
-        y: args.y,
-        contextId: args.bounded_context_id,
-      });
-      if (changed) map.set('updatedAt', now);
+      editElement(
+        maps,
+        args.element_id,
+        { type: args.type, name: args.name, description: args.description, notes: args.notes, position: args.position, y: args.y, contextId: args.bounded_context_id },
+        now,
+      );
       const by = options?.by ?? '';
       if (args.triggers) replaceLinks(maps, args.element_id, 'triggers', args.triggers, by, now);
       if (args.triggered_by) replaceLinks(maps, args.element_id, 'triggered_by', args.triggered_by, by, now);
@@ -123,11 +119,7 @@ export function moveElements(doc: Y.Doc, input: MoveElementsInput, options?: OpO
     return () => {
       let moved = 0;
       for (const move of args.moves) {
-        const map = maps.elements.get(move.element_id)!;
-        if (editElement(map, { position: move.position, y: move.y })) {
-          map.set('updatedAt', now);
-          moved++;
-        }
+        if (editElement(maps, move.element_id, { position: move.position, y: move.y }, now)) moved++;
       }
       return { moved };
     };
@@ -142,7 +134,7 @@ export function deleteElements(doc: Y.Doc, input: DeleteElementsInput, options?:
     return () => {
       // An element's links go with it, in the same transaction.
       removeLinksTouching(maps, new Set(ids));
-      for (const id of ids) maps.elements.delete(id);
+      for (const id of ids) removeElement(maps, id);
       return { deleted: ids };
     };
   });
@@ -171,7 +163,7 @@ export function duplicateElements(
     return () => {
       const copies = new Map<string, string>();
       for (const id of ids) {
-        const source = readElement(id, maps.elements.get(id));
+        const source = readElementIn(maps, id);
         if (!source) continue;
         const copy = newId();
         copies.set(id, copy);

@@ -2,10 +2,8 @@
 import { EventStormError, LIMITS, notFound } from '../domain';
 import type { BoardMaps, Fields } from './document';
 
-export function requireElement(maps: BoardMaps, id: string): Fields {
-  const map = maps.elements.get(id);
-  if (!map) throw notFound('element', id);
-  return map;
+export function requireElement(maps: BoardMaps, id: string): void {
+  if (!maps.elements.has(id)) throw notFound('element', id);
 }
 
 export function requireElements(maps: BoardMaps, ids: readonly string[], field: string): void {
@@ -30,6 +28,8 @@ export function requireContext(maps: BoardMaps, id: string, field = 'context_id'
 }
 
 export function requireRoomFor(maps: BoardMaps, adding: number): void {
+  // Y.Map#size walks every entry; the count of keys ever set (deleted ones too) bounds it without a walk.
+  if (maps.elements._map.size + adding <= LIMITS.elementsPerBoard) return;
   if (maps.elements.size + adding > LIMITS.elementsPerBoard) {
     throw new EventStormError(
       'conflict',

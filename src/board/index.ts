@@ -9,4 +9,4 @@ export * from './workshop';
 export * from './migrations';
 export * from './import';
 export * from './live-snapshot';
-export { createdOf, linkEnds, placeOf } from './records';
+export { editKey, editTarget, linkEnds } from './records';

@@ -3,13 +3,13 @@ import * as Y from 'yjs';
 import { EventStormError, linkInput, linkKey, parseInput, type LinkInput, type TriggerLink } from '../domain';
 import type { BoardMaps } from './document';
 import { requireElements } from './guards';
-import { linkEnds, newLinkRecord } from './records';
+import { linkEnds, newLinkValue } from './records';
 import { runOp, type OpOptions } from './transaction';
 
 export function writeLink(maps: BoardMaps, from: string, to: string, createdBy: string, now: string): void {
   const key = linkKey(from, to);
   if (maps.links.has(key)) return;
-  maps.links.set(key, newLinkRecord(from, to, createdBy, now));
+  maps.links.set(key, newLinkValue(from, to, createdBy, now));
 }
 
 /** Delete every link that touches one of `ids` (one pass over the links). */

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { linkKey, type BoardElement, type BoundedContext, type TriggerLink, type WorkshopSnapshot } from '../domain';
 import { boardMaps } from './document';
 import { readContext, readElement, readLink, readMeta } from './read';
+import { allEdits, editTarget, editsOf, type FieldEdits } from './records';
 
 export interface LiveSnapshot {
   /** The current snapshot; the same object until the document changes. */
@@ -47,6 +48,14 @@ export function liveSnapshot(doc: Y.Doc): LiveSnapshot {
     dirtyElements = mark(dirtyElements, events);
     current = null;
   };
+  const onEdits = (event: Y.YMapEvent<unknown>) => {
+    if (dirtyElements === 'all') return;
+    for (const key of event.keysChanged) {
+      const target = editTarget(key);
+      if (target) dirtyElements.add(target.id);
+    }
+    current = null;
+  };
   const onLinks = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     dirtyLinks = mark(dirtyLinks, events);
     current = null;
@@ -60,6 +69,7 @@ export function liveSnapshot(doc: Y.Doc): LiveSnapshot {
     current = null;
   };
   maps.elements.observeDeep(onElements);
+  maps.edits.observe(onEdits);
   maps.links.observeDeep(onLinks);
   maps.contexts.observeDeep(onContexts);
   maps.meta.observe(onMeta);
@@ -125,7 +135,10 @@ export function liveSnapshot(doc: Y.Doc): LiveSnapshot {
     const membershipChanged = touched === null || touched.some((id) => bases.has(id) !== maps.elements.has(id));
     const linksChanged = dirtyLinks === 'all' || dirtyLinks.size > 0;
     const contextsChanged = dirtyContexts === 'all' || dirtyContexts.size > 0;
-    refresh(bases, maps.elements as Y.Map<unknown>, dirtyElements, readElement);
+    // A full read gathers every field edit in one pass; an incremental one looks up only the touched elements'.
+    const edits: Map<string, FieldEdits> | null = dirtyElements === 'all' ? allEdits(maps.edits) : null;
+    const NO_EDITS: FieldEdits = {};
+    refresh(bases, maps.elements, dirtyElements, (id, value) => readElement(id, value, edits ? (edits.get(id) ?? NO_EDITS) : editsOf(maps.edits, id)));
     refresh(links, maps.links as Y.Map<unknown>, dirtyLinks, (_key, value) => readLink(value));
     refresh(contexts, maps.contexts as Y.Map<unknown>, dirtyContexts, readContext);
     if (dirtyMeta) meta = readMeta(maps.meta);
@@ -155,6 +168,7 @@ export function liveSnapshot(doc: Y.Doc): LiveSnapshot {
     },
     dispose() {
       maps.elements.unobserveDeep(onElements);
+      maps.edits.unobserve(onEdits);
       maps.links.unobserveDeep(onLinks);
       maps.contexts.unobserveDeep(onContexts);
       maps.meta.unobserve(onMeta);

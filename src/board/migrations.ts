@@ -1,7 +1,6 @@
 // Named, ordered schema migrations, run by the server when it loads a room.
 import type * as Y from 'yjs';
-import { SCHEMA_VERSION, boardMaps, isFields } from './document';
-import { leanElementRecord } from './records';
+import { SCHEMA_VERSION, boardMaps } from './document';
 
 export interface Migration {
   version: number;
@@ -18,20 +17,12 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    // Half the keys per element, so a 10,000-sticky board decodes in about half the time (README, "The sync server").
-    // Key by key, never a record replaced: an edit a client makes meanwhile survives the merge. Links stay as
-    // they are (a replaced link would undo a concurrent removal); new links are written lean.
+    // New records are written in the schema-2 layout (records.ts); schema-1 records are read and edited where they
+    // are, so nothing is rewritten under a client that may be editing it.
     version: 2,
-    name: 'lean element records: at = [position, y], created = [by, at], no id key, no empty fields',
+    name: 'elements as one value plus field edits, links as one value; older records kept as they are',
     up(doc) {
-      const maps = boardMaps(doc);
-      maps.elements.forEach((map) => {
-        if (isFields(map)) leanElementRecord(map);
-      });
-      maps.contexts.forEach((map) => {
-        if (isFields(map) && map.has('id')) map.delete('id');
-      });
-      maps.meta.set('schemaVersion', 2);
+      boardMaps(doc).meta.set('schemaVersion', 2);
     },
   },
 ];

@@ -19,6 +19,7 @@ import {
   updateElement,
   updateWorkshop,
   boardMaps,
+  allBoardMaps,
   migrate,
   MIGRATIONS,
   SCHEMA_VERSION,
@@ -156,7 +157,7 @@ describe('board operations', () => {
   it('pass the caller origin, so an UndoManager undoes only its own edits', () => {
     const doc = board();
     const me = { person: 'me' };
-    const undo = new Y.UndoManager([boardMaps(doc).elements, boardMaps(doc).links, boardMaps(doc).contexts], { trackedOrigins: new Set([me]) });
+    const undo = new Y.UndoManager(allBoardMaps(boardMaps(doc)), { trackedOrigins: new Set([me]) });
     const mine = addElement(doc, { type: 'event', name: 'Mine' }, { origin: me });
     const theirs = addElement(doc, { type: 'event', name: 'Theirs' }, { origin: 'assistant' });
     undo.stopCapturing();
@@ -206,28 +207,32 @@ describe('board operations', () => {
     const doc = board();
     const maps = boardMaps(doc);
     maps.elements.set('bad', new Y.Map());
+    maps.elements.set('text', 'not a record');
+    maps.elements.set('list', ['event', 'x']);
     const odd = new Y.Map<unknown>();
     maps.elements.set('odd', odd);
     odd.set('type', 'event');
-    odd.set('at', ['x', null]);
-    odd.set('created', 'yesterday');
+    odd.set('position', 'x');
     odd.set('name', 7);
-    const legacy = new Y.Map<unknown>();
-    maps.elements.set('legacy', legacy);
-    legacy.set('type', 'command');
-    legacy.set('position', 'x');
-    legacy.set('y', 40);
-    maps.links.set('odd>legacy', 'junk');
-    maps.links.set('legacy>odd', ['legacy', 7]);
+    maps.elements.set('base', { type: 'command', name: 7, at: 'here', created: 5 });
+    maps.edits.set('base.at', [['x', 40], '2026-01-01T00:00:00.000Z']);
+    maps.edits.set('base.name', [7, '2026-01-01T00:00:00.000Z']);
+    maps.edits.set('base.description', 12);
+    maps.edits.set('base.notes', ['no date']);
+    maps.edits.set('base.bogus', 'ignored');
+    maps.edits.set('nodot', 'ignored');
+    maps.links.set('odd>base', 'junk');
+    maps.links.set('base>odd', ['base', 7]);
     const snap = snapshot(doc);
     expect(snap.elements).toEqual([
-      expect.objectContaining({ id: 'legacy', position: 0, y: 40 }),
-      expect.objectContaining({ id: 'odd', name: '(unnamed)', position: 0, y: 0, createdBy: '', createdAt: '' }),
+      expect.objectContaining({ id: 'base', type: 'command', name: '(unnamed)', description: '', notes: '', position: 0, y: 40, createdBy: '', createdAt: '', updatedAt: '2026-01-01T00:00:00.000Z' }),
+      expect.objectContaining({ id: 'odd', name: '(unnamed)', position: 0 }),
     ]);
     expect(snap.links).toEqual([]);
     // Operations walk past the junk too.
-    expect(addElement(doc, { type: 'event', name: 'Still works' }).position).toBe(1);
+    expect(addElement(doc, { type: 'command', name: 'Still works' }).position).toBe(0);
     expect(() => deleteElement(doc, { element_id: 'odd' })).not.toThrow();
+    expect(() => moveElements(doc, { moves: [{ element_id: 'text', position: 3 }] })).not.toThrow();
   });
 
   it('refuse an element past the board limit', () => {
@@ -242,6 +247,22 @@ describe('board operations', () => {
     });
     const error = refused(doc, 'conflict', () => addElement(doc, { type: 'event', name: 'One too many', y: 0 }));
     expect(error.message).toContain('10,000');
+  });
+
+  it('keep the workshop\'s last change to the minute, writing it at most once a minute', () => {
+    const doc = board();
+    const meta = boardMaps(doc).meta;
+    const e = addElement(doc, { type: 'event', name: 'A' }, { now: '2026-11-25T10:00:00.000Z' });
+    expect(meta.get('updatedAt')).toBe('2026-11-25T10:00:00.000Z');
+    const before = Y.encodeStateVector(doc);
+    updateElement(doc, { element_id: e.id, name: 'B' }, { now: '2026-11-25T10:00:59.000Z' });
+    expect(meta.get('updatedAt')).toBe('2026-11-25T10:00:00.000Z');
+    // The rename wrote its name (with its date), and nothing in meta.
+    const written = Y.decodeUpdate(Y.encodeStateAsUpdate(doc, before)).structs.map((item) => (item as Y.Item).parentSub);
+    expect(written).toEqual([`${e.id}.name`]);
+    updateElement(doc, { element_id: e.id, name: 'C' }, { now: '2026-11-25T10:01:00.000Z' });
+    expect(meta.get('updatedAt')).toBe('2026-11-25T10:01:00.000Z');
+    expect(snapshot(doc).meta.updatedAt).toBe('2026-11-25T10:01:00.000Z');
   });
 
   it('migrate an initialised document to the current schema once', () => {

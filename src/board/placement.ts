@@ -1,14 +1,18 @@
 // Where a sticky lands when its caller gives no y: its type's row, below any sticky already in that column.
 import { CATALOGUE, COLUMN_WIDTH, STACK_GAP, rowTop, type ElementType } from '../domain';
-import { isFields, type BoardMaps } from './document';
-import { placeOf } from './records';
+import type { BoardMaps } from './document';
+import { fieldIn } from './records';
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const pair = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export function defaultY(maps: BoardMaps, type: ElementType, position: number): number {
   const sameType: PlacedSticky[] = [];
-  maps.elements.forEach((map) => {
-    if (!isFields(map) || map.get('type') !== type) return;
-    sameType.push(placeOf(map));
-  });
+  for (const id of maps.elements.keys()) {
+    if (fieldIn(maps, id, 'type') !== type) continue;
+    const [position, y] = pair(fieldIn(maps, id, 'at'));
+    if (finite(position) && finite(y)) sameType.push({ position, y });
+  }
   return stackedY(type, position, sameType);
 }
 
@@ -39,9 +43,10 @@ export function stackedY(type: ElementType, position: number, sameType: readonly
 /** With no position given, the sticky goes one column right of the rightmost sticky of its type (0 when none). */
 export function defaultPosition(maps: BoardMaps, type: ElementType): number {
   let max = -1;
-  maps.elements.forEach((map) => {
-    if (!isFields(map) || map.get('type') !== type) return;
-    max = Math.max(max, placeOf(map).position);
-  });
+  for (const id of maps.elements.keys()) {
+    if (fieldIn(maps, id, 'type') !== type) continue;
+    const [position] = pair(fieldIn(maps, id, 'at'));
+    if (finite(position)) max = Math.max(max, position);
+  }
   return Math.floor(max) + 1;
 }

@@ -1,7 +1,7 @@
 // The reverse door: turn document records into domain values, repairing whatever a peer wrote wrong, once, here.
 import { LIMITS, colorSchema, isElementType, type BoardElement, type BoundedContext, type TriggerLink, type WorkshopMeta } from '../domain';
-import { isFields, type Fields } from './document';
-import { createdOf, linkFields, placeOf } from './records';
+import { isFields, type BoardMaps, type Fields } from './document';
+import { editsOf, linkFields, rawElement, type FieldEdits } from './records';
 import type * as Y from 'yjs';
 
 function str(map: Fields, key: string, fallback = ''): string {
@@ -16,29 +16,37 @@ function text(map: Fields, key: string, limit: number = LIMITS.textLength): stri
 
 export const DEFAULT_CONTEXT_COLOR = '#94a3b8';
 
-/** An element record as a domain value without its derived links, or null when it is beyond repair. */
-export function readElement(id: string, map: unknown): BoardElement | null {
-  if (!isFields(map)) return null;
-  const type = map.get('type');
-  if (!isElementType(type)) return null;
-  const contextId = map.get('contextId');
-  const { position, y } = placeOf(map);
-  const created = createdOf(map);
+const string = (v: unknown): string => (typeof v === 'string' ? v : '');
+const finite = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/**
+ * An element record (with its field edits, when it has any) as a domain value without its derived links, or null
+ * when it is beyond repair.
+ */
+export function readElement(id: string, value: unknown, edits: FieldEdits): BoardElement | null {
+  const raw = rawElement(value, edits);
+  if (!raw || !isElementType(raw.type)) return null;
+  const createdAt = string(raw.createdAt);
   return {
     id,
-    type,
-    name: text(map, 'name', LIMITS.nameLength).trim() || '(unnamed)',
-    description: text(map, 'description'),
-    notes: text(map, 'notes'),
-    position,
-    y,
-    contextId: typeof contextId === 'string' && contextId ? contextId : null,
-    createdBy: created.by,
-    createdAt: created.at,
-    updatedAt: str(map, 'updatedAt') || created.at,
+    type: raw.type,
+    name: string(raw.name).slice(0, LIMITS.nameLength).trim() || '(unnamed)',
+    description: string(raw.description).slice(0, LIMITS.textLength),
+    notes: string(raw.notes).slice(0, LIMITS.textLength),
+    position: finite(raw.position),
+    y: finite(raw.y),
+    contextId: typeof raw.contextId === 'string' && raw.contextId ? raw.contextId : null,
+    createdBy: string(raw.createdBy),
+    createdAt,
+    updatedAt: string(raw.updatedAt) || createdAt,
     triggers: [],
     triggeredBy: [],
   };
+}
+
+/** One element as it stands in the document, without its derived links. */
+export function readElementIn(maps: BoardMaps, id: string): BoardElement | null {
+  return readElement(id, maps.elements.get(id), editsOf(maps.edits, id));
 }
 
 export function readLink(value: unknown): TriggerLink | null {

@@ -29,6 +29,7 @@ export function downgradeToSchema1(doc: Y.Doc): void {
   doc.transact(() => {
     for (const { triggers: _out, triggeredBy: _in, ...record } of elements) writeSchema1Element(maps, record);
     for (const link of links) writeSchema1Link(maps, link.from, link.to, link.createdBy, link.createdAt);
+    for (const key of [...maps.edits.keys()]) maps.edits.delete(key);
     maps.meta.set('schemaVersion', 1);
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addElement, initWorkshop, linkElements, snapshot } from '../board';
+import { addElement, initWorkshop, linkElements, snapshot, updateElement } from '../board';
 import { isStickyNode } from './canvasNodes';
 import { createBoardSession } from './boardSession';
 
@@ -40,7 +40,7 @@ describe('a board session', () => {
     // A colleague renames b: an update with another origin, picked up by the observer.
     const remote = new Y.Doc();
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
-    remote.getMap<Y.Map<unknown>>('elements').get(b)!.set('name', 'Place Order');
+    updateElement(remote, { element_id: b, name: 'Place Order' });
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
     await flush();
     const after = new Map(store.getState().nodes.map((n) => [n.id, n]));

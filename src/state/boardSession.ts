@@ -1,7 +1,7 @@
 // One open board: its Y.Doc, the page's local origin, the undo manager that tracks only that origin, the store
 // fed by the document's updates, the operations the UI calls, and (in the browser) the room connection.
 import * as Y from 'yjs';
-import { boardMaps, liveSnapshot } from '../board';
+import { allBoardMaps, boardMaps, liveSnapshot } from '../board';
 import { connectRoom, type ConnectionState, type RoomConnection } from '../sync/connection';
 import { openOfflineCopy, type OfflineCopy } from '../sync/offline';
 import type { BoardLink } from './boardLink';
@@ -37,7 +37,7 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
   const origin = Object.freeze({ page: `local:${doc.clientID}` });
   const store = createBoardStore(link.access);
   const maps = boardMaps(doc);
-  const undoManager = new Y.UndoManager([maps.meta, maps.elements, maps.links, maps.contexts], {
+  const undoManager = new Y.UndoManager(allBoardMaps(maps), {
     trackedOrigins: new Set([origin]),
     // Every operation is already one transaction, so one step; do not merge separate edits made close together.
     captureTimeout: 0,
