@@ -18,7 +18,7 @@ import {
 import type { BoardMaps } from './document';
 import { refuseSelfLinks, requireContext, requireElement, requireElements, requireRoomFor } from './guards';
 import { removeLinksTouching, replaceLinks, writeLink } from './links';
-import { defaultPosition, defaultY } from './placement';
+import { defaultPosition, placedOfType, stackedY } from './placement';
 import { readElementIn } from './read';
 import { editElement, linkEnds, putElement, removeElement, type ElementRecord } from './records';
 import { newId, runOp, type OpOptions } from './transaction';
@@ -60,8 +60,9 @@ export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptio
     requireElements(maps, args.triggers, 'triggers');
     requireElements(maps, args.triggered_by, 'triggered_by');
     if (args.bounded_context_id) requireContext(maps, args.bounded_context_id, 'bounded_context_id');
-    const position = args.position ?? defaultPosition(maps, args.type);
-    const y = args.y ?? defaultY(maps, args.type, position);
+    const sameType = args.position === undefined || args.y === undefined ? placedOfType(maps, args.type) : [];
+    const position = args.position ?? defaultPosition(sameType);
+    const y = args.y ?? stackedY(args.type, position, sameType);
     return () => {
       writeElement(maps, {
         id,

@@ -1,19 +1,39 @@
 // Where a sticky lands when its caller gives no y: its type's row, below any sticky already in that column.
 import { CATALOGUE, COLUMN_WIDTH, STACK_GAP, rowTop, type ElementType } from '../domain';
-import type { BoardMaps } from './document';
-import { fieldIn } from './records';
+import { isFields, type BoardMaps } from './document';
+import { isBase, isEdit } from './records';
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const pair = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-export function defaultY(maps: BoardMaps, type: ElementType, position: number): number {
-  const sameType: PlacedSticky[] = [];
-  for (const id of maps.elements.keys()) {
-    if (fieldIn(maps, id, 'type') !== type) continue;
-    const [position, y] = pair(fieldIn(maps, id, 'at'));
-    if (finite(position) && finite(y)) sameType.push({ position, y });
-  }
-  return stackedY(type, position, sameType);
+/**
+ * Where every sticky of `type` stands, in one pass over the elements and one over their edits (an add scans the
+ * whole board; looking each element's fields up one by one took 25 ms on a 10,000-sticky board).
+ */
+export function placedOfType(maps: BoardMaps, type: ElementType): PlacedSticky[] {
+  const moved = new Map<string, { type?: unknown; at?: unknown }>();
+  maps.edits.forEach((edit, key) => {
+    const field = key.endsWith('.at') ? 'at' : key.endsWith('.type') ? 'type' : null;
+    if (!field || !isEdit(edit)) return;
+    const id = key.slice(0, key.length - field.length - 1);
+    const fields = moved.get(id) ?? moved.set(id, {}).get(id)!;
+    fields[field] = edit[0];
+  });
+  const placed: PlacedSticky[] = [];
+  maps.elements.forEach((value, id) => {
+    let at: unknown;
+    if (isFields(value)) {
+      if (value.get('type') !== type) return;
+      at = [value.get('position'), value.get('y')];
+    } else if (isBase(value)) {
+      const edits = moved.get(id);
+      if ((edits && 'type' in edits ? edits.type : value.type) !== type) return;
+      at = edits && 'at' in edits ? edits.at : value.at;
+    } else return;
+    const [position, y] = pair(at);
+    if (finite(position) && finite(y)) placed.push({ position, y });
+  });
+  return placed;
 }
 
 export interface PlacedSticky {
@@ -41,12 +61,8 @@ export function stackedY(type: ElementType, position: number, sameType: readonly
 }
 
 /** With no position given, the sticky goes one column right of the rightmost sticky of its type (0 when none). */
-export function defaultPosition(maps: BoardMaps, type: ElementType): number {
+export function defaultPosition(sameType: readonly PlacedSticky[]): number {
   let max = -1;
-  for (const id of maps.elements.keys()) {
-    if (fieldIn(maps, id, 'type') !== type) continue;
-    const [position] = pair(fieldIn(maps, id, 'at'));
-    if (finite(position)) max = Math.max(max, position);
-  }
+  for (const other of sameType) max = Math.max(max, other.position);
   return Math.floor(max) + 1;
 }

@@ -143,6 +143,25 @@ describe('element records (schema 2)', () => {
     expect(only(doc)).toMatchObject({ id: e.id, position: 1, y: 300 });
   });
 
+  it('places a new sticky by where the others stand now: their moves, their type changes, schema-1 ones too', () => {
+    const doc = board();
+    const a = addElement(doc, { type: 'event', name: 'A', position: 0, y: 510 });
+    const b = addElement(doc, { type: 'command', name: 'B', position: 1, y: 170 });
+    moveElements(doc, { moves: [{ element_id: a.id, position: 4 }] });
+    updateElement(doc, { element_id: b.id, type: 'event', position: 6 });
+    doc.transact(() =>
+      writeSchema1Element(boardMaps(doc), {
+        id: 'old', type: 'event', name: 'Old', description: '', notes: '', position: 4, y: 700,
+        contextId: null, createdBy: '', createdAt: '', updatedAt: '',
+      }),
+    );
+    // Right of the rightmost event (b, now an event at 6)...
+    expect(addElement(doc, { type: 'event', name: 'Next' }).position).toBe(7);
+    // ...and below the lowest event in column 4 (the schema-1 one, under a's new spot).
+    expect(addElement(doc, { type: 'event', name: 'Under', position: 4 }).y).toBeGreaterThan(700);
+    expect(addElement(doc, { type: 'command', name: 'First command' }).position).toBe(0);
+  });
+
   it('holds a never-edited 2,000-sticky board in a sixth of the items schema 1 needed', () => {
     const source = board();
     source.transact(() => {

@@ -52,7 +52,10 @@ export interface RawElement {
 /** Field edits of one element, as found in `edits` (each should be [value, when]; read.ts ignores what is not). */
 export type FieldEdits = Partial<Record<EditableField, unknown>>;
 
-const isEdit = (edit: unknown): edit is [unknown, string] => Array.isArray(edit) && edit.length === 2 && typeof edit[1] === 'string';
+/** Whether a map may hold any key: Y.Map#size walks every entry, `_map` counts keys ever set without a walk. */
+const mayHoldAny = (map: Y.Map<unknown>): boolean => map._map.size > 0;
+
+export const isEdit = (edit: unknown): edit is [unknown, string] => Array.isArray(edit) && edit.length === 2 && typeof edit[1] === 'string';
 
 export const editKey = (id: string, field: EditableField): string => `${id}.${field}`;
 
@@ -66,7 +69,7 @@ export function editTarget(key: string): { id: string; field: EditableField } | 
 /** The field edits of one element. */
 export function editsOf(edits: Y.Map<unknown>, id: string): FieldEdits {
   const out: FieldEdits = {};
-  if (edits.size === 0) return out;
+  if (!mayHoldAny(edits)) return out;
   for (const field of EDITABLE) {
     const key = editKey(id, field);
     if (edits.has(key)) out[field] = edits.get(key);
@@ -88,7 +91,7 @@ export function allEdits(edits: Y.Map<unknown>): Map<string, FieldEdits> {
 }
 
 type Base = Record<string, unknown>;
-const isBase = (value: unknown): value is Base => typeof value === 'object' && value !== null && !Array.isArray(value) && !isFields(value);
+export const isBase = (value: unknown): value is Base => typeof value === 'object' && value !== null && !Array.isArray(value) && !isFields(value);
 const pair = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export function newElementValue(record: ElementRecord): Base {
@@ -154,7 +157,7 @@ export function fieldIn(maps: BoardMaps, id: string, field: 'type' | 'at' | 'con
   const value = maps.elements.get(id);
   if (isFields(value)) return field === 'at' ? [value.get('position'), value.get('y')] : value.get(field);
   if (!isBase(value)) return undefined;
-  const edit = maps.edits.size > 0 ? maps.edits.get(editKey(id, field)) : undefined;
+  const edit = mayHoldAny(maps.edits) ? maps.edits.get(editKey(id, field)) : undefined;
   return isEdit(edit) ? edit[0] : value[field];
 }
 
@@ -175,7 +178,7 @@ export function removeElement(maps: BoardMaps, id: string): void {
 }
 
 function clearEdits(maps: BoardMaps, id: string): void {
-  if (maps.edits.size === 0) return;
+  if (!mayHoldAny(maps.edits)) return;
   for (const field of EDITABLE) {
     const key = editKey(id, field);
     if (maps.edits.has(key)) maps.edits.delete(key);
