@@ -95,7 +95,7 @@ async function oneBusyRoom(): Promise<void> {
         for (const key of event.keysChanged) {
           const target = editTarget(key);
           if (target?.field !== 'at') continue;
-          const at = sent.get(`${target.id}:${(edits.get(key) as number[])[0]}`);
+          const at = sent.get(`${target.id}:${(edits.get(key) as [number[], string])[0][0]}`);
           if (at !== undefined && measuring) samples.push(now - at);
         }
       });

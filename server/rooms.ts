@@ -88,7 +88,7 @@ const MAX_STORE_BATCH_BYTES = 8 * 1024 * 1024;
 /** How long a load waits for answers sent from storage to leave before applying the document. */
 const EARLY_FLUSH_MS = 250;
 /** How long a load that has read storage waits for the first sync request of a client that just connected. */
-const EARLY_REQUEST_WAIT_MS = 25;
+const EARLY_REQUEST_WAIT_MS = 50;
 const PING_INTERVAL_MS = 30_000;
 /** Sync requests per client: a burst of 10, then one every two seconds (y-websocket sends one per connection). */
 const SYNC_REQUEST_BURST = 10;
