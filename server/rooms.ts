@@ -282,11 +282,6 @@ export class Room {
     }
   }
 
-  /**
-   * Answer the sync requests already waiting from clients that hold nothing yet, straight from the stored log
-   * (the document as it will be once applied): its updates as plain updates, the last as sync step 2, so the
-   * client is `synced` once it holds all of them. Answers how many were answered.
-   */
   /** Connections with no sync request in the queue. */
   private unaskedConnections(): number {
     const asked = new Set<Connection>();
@@ -307,6 +302,11 @@ export class Room {
     });
   }
 
+  /**
+   * Answer the sync requests already waiting from clients that hold nothing yet, straight from the stored log
+   * (the document as it will be once applied): its updates as plain updates, the last as sync step 2, so the
+   * client is `synced` once it holds all of them. Answers how many were answered.
+   */
   private answerFromStorage(updates: Uint8Array[], sent: Promise<void>[]): number {
     if (updates.length === 0) return 0;
     let answered = 0;

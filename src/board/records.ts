@@ -6,7 +6,7 @@
 // one person moving a sticky while another renames it both win, two moving it at once end on one of their spots
 // (never a mix), and the element's last change is its latest edit's `when` (`updated` only comes from an import).
 // A Y.Map per element would say the same, but each Y.Map and each of its keys is an object every client builds
-// when it opens a board: a never-edited 10,000-sticky board decodes about twice as fast this way (README).
+// when it opens a board: a never-edited 10,000-sticky board reaches its first sync three times sooner (README).
 //
 // A link is one plain value in `links`: [from, to, createdBy, createdAt]: it is made or removed, never edited.
 //
