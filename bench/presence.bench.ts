@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider, messageAwareness } from 'y-websocket';
 import * as Y from 'yjs';
-import { ARGS } from './browser';
+import { ARGS, createWorkshop, type Created } from './browser';
 import { percentile, report } from './report';
 import { startBenchServer, type BenchServer } from './server-process';
 
@@ -32,18 +32,7 @@ const SENDERS = 10;
 const MEASURE_MS = 5000;
 const OFFLINE_EDITS = 100;
 
-interface Created {
-  workshop_id: string;
-  edit_key: string;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function createWorkshop(server: BenchServer, name: string): Promise<Created> {
-  const res = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
-  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Created;
-}
 
 async function openBoard(browser: Browser, server: BenchServer, w: Created, name: string, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });

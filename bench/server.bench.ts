@@ -18,6 +18,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addElement, boardMaps, editTarget, moveElements, updateElement } from '../src/board';
 import { percentile, report } from './report';
+import { createWorkshop, type Created } from './browser';
 import { ProtocolClient, Writer, latenciesOf, type SendTimes } from './server-clients';
 import { cpuWindow, startBenchServer, type BenchServer } from './server-process';
 
@@ -27,17 +28,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const HZ = 30;
 const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-interface Created {
-  workshop_id: string;
-  edit_key: string;
-}
-
-async function createWorkshop(server: BenchServer, name: string): Promise<Created> {
-  const res = await fetch(`${server.url}/api/workshops`, { method: 'POST', body: JSON.stringify({ name }) });
-  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Created;
-}
 
 function provider(server: BenchServer, room: Created, doc = new Y.Doc(), connect = true): WebsocketProvider {
   return new WebsocketProvider(`${server.url.replace('http', 'ws')}/ws`, room.workshop_id, doc, {
