@@ -29,6 +29,8 @@ export interface RouteContext {
   readBody(): Promise<Buffer>;
   /** The body as JSON (400 when it is not). An empty body reads as `undefined`. */
   readJson(): Promise<unknown>;
+  /** The client's address (X-Forwarded-For's first entry only with TRUST_PROXY), for per-address limits. */
+  address: string;
 }
 
 export interface Route {
@@ -129,10 +131,22 @@ export function parseJson(body: Buffer): unknown {
   }
 }
 
+/** The client's address: the socket's, or X-Forwarded-For's first entry when the proxy in front is trusted. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
 export interface RouterOptions {
   routes: Route[];
   log: Logger;
   maxBodyBytes: number;
+  /** Take the client address from X-Forwarded-For (TRUST_PROXY). */
+  trustProxy?: boolean;
   /** Requests no route matches (the static files); answers false when it has nothing either. */
   fallback?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
@@ -173,7 +187,16 @@ export function createRouter(options: RouterOptions): (req: IncomingMessage, res
       }
       let body: Promise<Buffer> | null = null;
       const readOnce = () => (body ??= readBody(req, options.maxBodyBytes));
-      await route.handler({ req, res, url, params, log: options.log, readBody: readOnce, readJson: async () => parseJson(await readOnce()) });
+      await route.handler({
+        req,
+        res,
+        url,
+        params,
+        log: options.log,
+        readBody: readOnce,
+        readJson: async () => parseJson(await readOnce()),
+        address: clientAddress(req, options.trustProxy ?? false),
+      });
       return;
     }
     if (allowed.size > 0) {

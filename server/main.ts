@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { AccessControl } from './access';
 import { isLoopbackAddress, publicOrigin, resolveConfig, type ServerConfig, type ServerOptions } from './config';
-import { createRouter, errorBody, type Route } from './http';
+import { clientAddress, createRouter, errorBody, type Route } from './http';
 import { AddressThrottle } from './limits';
 import { createLogger, errorText, type Logger } from './log';
 import { restRoutes } from './rest';
@@ -57,15 +57,6 @@ export interface RunningServer {
 
 const WS_PATH = /^\/ws\/([^/]+)$/;
 
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
 function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
   if (socket.destroyed) return;
   const body = JSON.stringify(errorBody(code, message));
@@ -104,7 +95,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.extraRoutes?.(app) ?? []),
     ...restRoutes({ workshops, adminToken: config.adminToken, listensOnLoopbackOnly, healthy: () => closing === null }),
   ];
-  const handler = createRouter({ routes, log, maxBodyBytes: config.limits.maxBodyBytes, fallback: createStaticHandler(config.distDir) });
+  const handler = createRouter({ routes, log, maxBodyBytes: config.limits.maxBodyBytes, trustProxy: config.trustProxy, fallback: createStaticHandler(config.distDir) });
   const server = createServer({ requestTimeout: 60_000 }, handler);
   httpServer = server;
 
