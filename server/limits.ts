@@ -16,6 +16,11 @@ export interface Limits {
   maxBufferedBytes: number;
   /** Document updates waiting to be stored in one room; past it the sender is closed (1013) and retries. */
   maxQueuedBytes: number;
+  /**
+   * A board's document may grow to this many bytes (MAX_BOARD_BYTES); an update past it is refused with 1008 and
+   * nothing stored. Sized for 10,000 elements of about 1.6 KB each (a long name, description and notes).
+   */
+  maxBoardBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -29,6 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
   connectPerSecond: 20,
   maxBufferedBytes: 32 * MiB,
   maxQueuedBytes: 64 * MiB,
+  maxBoardBytes: 16 * MiB,
 };
 
 /** A bucket of `capacity` tokens refilled at `perSecond`; `take()` answers whether one was available. */

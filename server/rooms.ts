@@ -3,8 +3,10 @@
 // through here, so every change is stored and broadcast the same way.
 //
 // The rules, all enforced by the queue:
-// - store before forward: an update from a client is appended to LevelDB before it is applied to the room's
-//   document, and only what is in that document is ever sent, so nothing a client received can be lost;
+// - apply, store, forward: an update from a client is first checked (update-guard.ts) and applied to the room's
+//   document; what the document took is appended to LevelDB, and only then sent to anyone. An update that cannot
+//   be applied is dropped with its sender's connection and touches nothing else, so the log holds only what
+//   loads, and nothing a client received can be lost;
 // - a change made by server code is stored before it is broadcast, and before its caller hears it succeeded;
 // - no sync request is answered before the stored document has loaded (and been migrated), nor while a change
 //   made by server code is still unstored;
@@ -13,10 +15,11 @@ import * as Y from 'yjs';
 import { WebSocket, type RawData } from 'ws';
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { SCHEMA_VERSION, boardMaps, liveSnapshot, migrate, type LiveSnapshot } from '../src/board';
-import type { WorkshopSnapshot } from '../src/domain';
+import { EventStormError, type WorkshopSnapshot } from '../src/domain';
 import { TokenBucket, type Limits } from './limits';
 import { errorText, type Logger } from './log';
 import type { Storage } from './storage';
+import { refusalOf, type Refusal } from './update-guard';
 import {
   MalformedMessage,
   encodeAwarenessEntries,
@@ -30,6 +33,7 @@ import {
   parseClientMessage,
   type AwarenessEntry,
   type ClientMessage,
+  type DecodedUpdate,
 } from './sync-protocol';
 
 export type Access = 'edit' | 'view';
@@ -85,6 +89,7 @@ export const COMPACT_BYTES = 1024 * 1024;
 /** A room that stays loaded compacts after this many appends. */
 export const COMPACT_EVERY = 500;
 const MAX_STORE_BATCH_BYTES = 8 * 1024 * 1024;
+const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 /** How long a load waits for answers sent from storage to leave before applying the document. */
 const EARLY_FLUSH_MS = 250;
 /** How long a load that has read storage waits for the first sync request of a client that just connected. */
@@ -115,6 +120,8 @@ export interface Connection {
   droppedSyncRequests: number;
   /** Being closed by the server: whatever else it sends is ignored. */
   ending: boolean;
+  /** One of its updates was refused: those queued after it (which may build on it) are dropped too. */
+  refused: boolean;
   closed: boolean;
 }
 
@@ -136,7 +143,7 @@ function deferred(): Deferred {
 }
 
 type Job =
-  | { kind: 'remote'; conn: Connection; update: Uint8Array }
+  | { kind: 'remote'; conn: Connection; update: Uint8Array; decoded: DecodedUpdate | null }
   | { kind: 'local'; update: Uint8Array; stored: Deferred }
   /** `reads`: sends document content, so waits until no change made by server code is unstored. */
   | { kind: 'task'; reads: boolean; run: () => void; syncRequest?: { conn: Connection; stateVector: Uint8Array } }
@@ -145,7 +152,7 @@ type Job =
 export interface RoomHooks {
   /** Runs before each append (tests slow storage down with it to watch the ordering). */
   beforeStore?: (room: string, update: Uint8Array) => Promise<void> | void;
-  /** Runs once an append is stored, before its updates are applied and sent. */
+  /** Runs once an append is stored (its updates already applied), before they are sent. */
   afterStore?: (room: string, update: Uint8Array) => void;
 }
 
@@ -166,16 +173,6 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** One update for the batch when Yjs can merge it (it always should), else the updates as they are. */
-function mergedForStorage(updates: Uint8Array[]): Uint8Array[] {
-  if (updates.length === 1) return updates;
-  try {
-    return [Y.mergeUpdates(updates)];
-  } catch {
-    return updates;
-  }
-}
-
 export class Room {
   readonly doc = new Y.Doc();
   /** Kept current while the room is loaded, so a read re-reads only what changed since the last one. */
@@ -190,6 +187,10 @@ export class Room {
   logLength = 0;
   /** Bytes in the stored log (as far as this room knows). */
   private logBytes = 0;
+  /** At least the document's encoded size: measured at load and compaction, plus every byte stored since. */
+  private boardBytes = 0;
+  /** The append of the batch being stored: the document holds it already, so reads wait for it. */
+  private storing: Promise<void> | null = null;
   private appendsSinceCompact = 0;
   private readonly queue: Job[] = [];
   private queuedBytes = 0;
@@ -247,15 +248,19 @@ export class Room {
         // must not hold up the room).
         if (sent.length > 0) await Promise.race([Promise.all(sent), new Promise((resolve) => setTimeout(resolve, EARLY_FLUSH_MS))]);
       }
+      // Each record is applied on its own: one that fails (written before updates were applied first) costs only
+      // itself, and the log says how much that was.
       let skipped = 0;
-      for (const update of stored.updates) {
+      let skippedBytes = 0;
+      stored.updates.forEach((update, index) => {
         try {
           Y.applyUpdate(this.doc, update);
         } catch (error) {
           skipped++;
-          this.ctx.log.error('room.load.skipped-update', { room: this.id, error: errorText(error) });
+          skippedBytes += update.byteLength;
+          this.ctx.log.error('room.load.skipped-update', { room: this.id, record: index, of: stored.updates.length, bytes: update.byteLength, error: errorText(error) });
         }
-      }
+      });
       this.migrationUpdates = [];
       const ran = migrate(this.doc);
       const changes = this.migrationUpdates;
@@ -263,6 +268,7 @@ export class Room {
       if (changes.length > 0) await this.ctx.storage.append(this.id, Y.mergeUpdates(changes));
       this.logLength = stored.updates.length + (changes.length > 0 ? 1 : 0);
       this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+      this.boardBytes = this.logBytes;
       this.schemaVersion = schema;
       this.mode = 'live';
       this.state = 'ready';
@@ -272,6 +278,7 @@ export class Room {
         ms: Math.round(performance.now() - started),
         updates: stored.updates.length,
         skipped: skipped || undefined,
+        skipped_bytes: skippedBytes || undefined,
         answered_early: early || undefined,
         migrations: ran.length ? ran.join(',') : undefined,
       });
@@ -347,6 +354,9 @@ export class Room {
   async edit<T>(fn: (doc: Y.Doc) => T, origin: unknown): Promise<T> {
     await this.ready;
     if (this.state !== 'ready') throw new Error(`Workshop ${this.id} is not available right now; try again.`);
+    if (this.overBoardBytes(0)) {
+      throw new EventStormError('invalid', `This board is full (${mib(this.ctx.limits.maxBoardBytes)} MiB); delete some stickies or notes, or start a new board.`);
+    }
     const before = this.lastLocal;
     let result: T | undefined;
     let failure: { error: unknown } | null = null;
@@ -363,6 +373,8 @@ export class Room {
 
   async read<T>(fn: (snap: WorkshopSnapshot, doc: Y.Doc) => T): Promise<T> {
     await this.ready;
+    // The document may hold a batch whose append is under way: a read shows only what is stored.
+    while (this.storing) await this.storing.catch(() => {});
     if (this.state !== 'ready') throw new Error(`Workshop ${this.id} is not available right now; try again.`);
     this.live ??= liveSnapshot(this.doc);
     return fn(this.live.get(), this.doc);
@@ -413,7 +425,11 @@ export class Room {
     }
   }
 
-  /** Store the run of updates at the head of the queue as one append, then apply and send them in order. */
+  /**
+   * Apply the run of updates at the head of the queue (server changes are in the document already), store what the
+   * document took as one record per author, then send it. Storing per author keeps one record from ever holding
+   * two people's edits, so a record that could not load would cost only its author's.
+   */
   private async storeBatch(): Promise<void> {
     const batch: Array<Extract<Job, { kind: 'remote' | 'local' }>> = [];
     let bytes = 0;
@@ -424,36 +440,64 @@ export class Room {
       bytes += job.update.byteLength;
       this.queue.shift();
     }
-    try {
-      for (const update of mergedForStorage(batch.map((job) => job.update))) {
+    const records = new Map<Connection | null, Uint8Array[]>();
+    const record = (author: Connection | null, updates: Uint8Array[]) => {
+      if (updates.length === 0) return;
+      const list = records.get(author);
+      if (list) list.push(...updates);
+      else records.set(author, [...updates]);
+    };
+    for (const job of batch) {
+      if (job.kind === 'local') {
+        this.outgoing.push({ update: job.update, except: null });
+        record(null, [job.update]);
+      } else {
+        record(job.conn, this.applyRemote(job));
+      }
+    }
+    let stored = 0;
+    const append = async () => {
+      for (const updates of records.values()) {
+        const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
         await this.ctx.hooks.beforeStore?.(this.id, update);
         await this.ctx.storage.append(this.id, update);
         this.ctx.hooks.afterStore?.(this.id, update);
+        stored += update.byteLength;
       }
+    };
+    try {
+      this.storing = append();
+      await this.storing;
     } catch (error) {
       for (const job of batch) if (job.kind === 'local') job.stored.reject(error);
       throw error;
     } finally {
+      this.storing = null;
       this.queuedBytes -= bytes;
     }
-    this.logLength++;
-    this.logBytes += bytes;
-    this.appendsSinceCompact++;
-    this.summaryDirty = true;
-    for (const job of batch) {
-      if (job.kind === 'remote') {
-        this.applyStored(job.conn, job.update);
-      } else {
-        this.localPending--;
-        this.outgoing.push({ update: job.update, except: null });
-      }
+    for (const job of batch) if (job.kind === 'local') this.localPending--;
+    if (records.size > 0) {
+      this.logLength += records.size;
+      this.logBytes += stored;
+      this.boardBytes += stored;
+      this.appendsSinceCompact += records.size;
+      this.summaryDirty = true;
     }
     this.sendOutgoing();
     for (const job of batch) if (job.kind === 'local') job.stored.resolve();
     if (this.appendsSinceCompact >= COMPACT_EVERY) this.queue.unshift({ kind: 'compact' });
   }
 
-  private applyStored(conn: Connection, update: Uint8Array): void {
+  /** Check and apply one client's update; answers what the document took (nothing when it was refused). */
+  private applyRemote(job: Extract<Job, { kind: 'remote' }>): Uint8Array[] {
+    const { conn, update, decoded } = job;
+    if (conn.refused) return [];
+    const refusal = decoded ? (refusalOf(this.doc, decoded) ?? this.sizeRefusal(update, decoded)) : null;
+    if (refusal) {
+      this.refuse(conn, refusal);
+      return [];
+    }
+    const from = this.outgoing.length;
     this.mode = 'stored';
     // With nothing pending, what this update adds is all its author's: the author needs no copy back. (With
     // something pending, it may complete someone else's update, which everyone needs.)
@@ -462,12 +506,44 @@ export class Room {
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (error) {
-      this.ctx.log.warn('ws.malformed', { room: this.id, client: conn.client, reason: `update failed to apply: ${errorText(error)}` });
-      this.closeConnection(conn, CLOSE.unsupportedData, 'malformed update');
+      // Not foreseen by the guard: Yjs stopped half-way. What it did integrate is in the document, so it is stored
+      // and sent like the rest (the document and the log never disagree); the sender is dropped.
+      const partial = this.outgoing.slice(from).reduce((sum, o) => sum + o.update.byteLength, 0);
+      this.refuse(conn, { code: 'inapplicable', reason: `update failed to apply: ${errorText(error)}` }, partial);
     } finally {
       this.mode = 'live';
       this.applyingFrom = null;
     }
+    return this.outgoing.slice(from).map((o) => o.update);
+  }
+
+  /** An update that adds content to a board already at MAX_BOARD_BYTES (deletes are always let through). */
+  private sizeRefusal(update: Uint8Array, decoded: DecodedUpdate): Refusal | null {
+    if (!decoded.structs.some((s) => s instanceof Y.Item)) return null;
+    if (!this.overBoardBytes(update.byteLength)) return null;
+    return { code: 'board_too_big', reason: `the board would pass ${mib(this.ctx.limits.maxBoardBytes)} MiB` };
+  }
+
+  /** Whether `extra` more bytes would take the board past its limit; measures the document when the estimate says so. */
+  private overBoardBytes(extra: number): boolean {
+    const max = this.ctx.limits.maxBoardBytes;
+    if (this.boardBytes + extra <= max) return false;
+    this.boardBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.boardBytes + extra > max;
+  }
+
+  /** Drop `conn` for an update it may not make: 1003 for one that cannot apply, 1008 for one past a board limit. */
+  private refuse(conn: Connection, refusal: Refusal, partialBytes = 0): void {
+    conn.refused = true;
+    const malformed = refusal.code === 'inapplicable' || refusal.code === 'unsupported';
+    this.ctx.log.warn(malformed ? 'ws.malformed' : 'ws.over-limit', {
+      room: this.id,
+      client: conn.client,
+      reason: `${refusal.code}: ${refusal.reason}`,
+      partial_bytes: partialBytes || undefined,
+    });
+    const closeReason = (malformed ? 'malformed update' : `board limit: ${refusal.reason}`).slice(0, 120);
+    this.closeConnection(conn, malformed ? CLOSE.unsupportedData : CLOSE.policyViolation, closeReason);
   }
 
   /**
@@ -503,6 +579,7 @@ export class Room {
     await this.ctx.storage.compact(this.id, state, Y.encodeStateVector(this.doc));
     this.logLength = 1;
     this.logBytes = state.byteLength;
+    this.boardBytes = state.byteLength;
     this.appendsSinceCompact = 0;
     this.ctx.log.info('room.compact', { room: this.id, updates: before });
   }
@@ -607,7 +684,7 @@ export class Room {
           this.closeConnection(conn, CLOSE.tryAgainLater, 'server busy, retry');
           break;
         }
-        this.enqueue({ kind: 'remote', conn, update: message.update }, message.update.byteLength);
+        this.enqueue({ kind: 'remote', conn, update: message.update, decoded: message.decoded }, message.update.byteLength);
         break;
       case 'awareness':
         this.onClientAwareness(conn, message.entries, message.bytes);
@@ -838,6 +915,7 @@ export class Rooms {
       droppedAwareness: 0,
       droppedSyncRequests: 0,
       ending: false,
+      refused: false,
       closed: false,
     };
     this.options.log.info('ws.open', { room: id, client: conn.client, access, addr: address });

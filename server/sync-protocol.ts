@@ -21,9 +21,12 @@ export interface AwarenessEntry {
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
   /** Sync step 2 or an incremental update: either way a document update to store and apply. */
-  | { kind: 'update'; update: Uint8Array; step2: boolean }
+  | { kind: 'update'; update: Uint8Array; step2: boolean; decoded: DecodedUpdate | null }
   | { kind: 'awareness'; entries: AwarenessEntry[]; bytes: number }
   | { kind: 'query-awareness' };
+
+/** What Y.decodeUpdate makes of an update: its structs and delete set, read once and checked before applying. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 export class MalformedMessage extends Error {
   constructor(reason: string) {
@@ -74,8 +77,8 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
           Y.decodeStateVector(payload);
           message = { kind: 'sync-step1', stateVector: payload };
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-          if (!isEmptyUpdate(payload)) Y.decodeUpdate(payload);
-          message = { kind: 'update', update: payload, step2: step === syncProtocol.messageYjsSyncStep2 };
+          const decoded = isEmptyUpdate(payload) ? null : Y.decodeUpdate(payload);
+          message = { kind: 'update', update: payload, step2: step === syncProtocol.messageYjsSyncStep2, decoded };
         } else {
           throw new MalformedMessage(`unknown sync message type ${step}`);
         }
