@@ -3,7 +3,9 @@
 // randomly dropped (cleanly or abruptly) and restored, edits piling up offline meanwhile; some operations are
 // made by server code (as MCP makes them), and in half the seeds everyone goes offline at once for a while, so
 // the room is stored away and loaded again mid-run. In the end every client, and the server, must hold the same
-// snapshot.
+// snapshot. Mixed in: updates built to decode and not apply (missing parents, missing origins, deletes of unknown
+// ranges), each from a connection of its own: they cost their sender its connection and nothing else, and the
+// room loaded afresh from storage at the end equals what every client holds.
 //
 // The seed fixes the operations, the clients and the faults; the network's timing is real, so a failing seed
 // shows a class of interleavings rather than replaying one exactly. A seed that ever failed goes into
@@ -30,11 +32,16 @@ import {
   updateWorkshop,
 } from '../src/board';
 import { ELEMENT_TYPES, isEventStormError } from '../src/domain';
-import { connectClient, sleep, startTestServer, waitFor, type TestClient, type TestServer } from './test-clients';
+import { inapplicableUpdate, syncUpdateMessage, type Inapplicable } from '../test-support/crafted-updates';
+import { closeCode, connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from './test-clients';
 
 /** Seeds that failed once (with the date and what broke); they run first, every time. */
-const REGRESSION_SEEDS: number[] = [];
-const SEEDS = [...REGRESSION_SEEDS, ...Array.from({ length: 50 }, (_, i) => 1_000 + i)];
+const REGRESSION_SEEDS: number[] = [
+  // 2026-12-02: before rooms applied updates first, each of these half-applied a poisoned update on every client
+  // (its valid sticky reached everyone) and stored it merged with other people's edits.
+  1000, 1001, 1002, 1003, 1004,
+];
+const SEEDS = [...new Set([...REGRESSION_SEEDS, ...Array.from({ length: 50 }, (_, i) => 1_000 + i)])];
 const OPERATIONS = 500;
 /** Seeds run this many at a time (each in its own room). */
 const PARALLEL = 5;
@@ -119,6 +126,35 @@ function fault(gen: Gen, client: TestClient, offline: Set<TestClient>): void {
   }
 }
 
+const POISONS: Inapplicable[] = ['missing-parent', 'missing-origin', 'unknown-delete'];
+
+interface Poison {
+  kind: Inapplicable;
+  /** The key of the valid-looking sticky it carries. */
+  key: string;
+  /** How the server closed its connection (0: it applied, and we closed it). */
+  code: number;
+}
+
+/** A connection of its own sends one crafted update. */
+async function poison(gen: Gen, server: TestServer, id: string, secret: string): Promise<Poison> {
+  const kind = pick(gen, POISONS)!;
+  const client = prng.uint32(gen, 1, 0xffffffff);
+  const key = `poison-${client}`;
+  const result = await rawSocket(`${wsBase(server.url)}/${id}?key=${encodeURIComponent(secret)}`);
+  if (!('ws' in result)) throw new Error(`the poisoner was refused with ${result.status}`);
+  const closed = closeCode(result.ws, 10_000).catch(() => 0);
+  result.ws.send(syncUpdateMessage(inapplicableUpdate(kind, client, 0, key)));
+  if (kind === 'unknown-delete') {
+    // It applies (Yjs keeps the unknown delete pending): the connection stays until we close it.
+    await sleep(5);
+    result.ws.close();
+    await closed;
+    return { kind, key, code: 0 };
+  }
+  return { kind, key, code: await closed };
+}
+
 async function runSeed(server: TestServer, seed: number): Promise<void> {
   const gen = prng.create(seed);
   // Server-side operations draw from their own generator: they run when their room is ready, not in loop order.
@@ -128,6 +164,7 @@ async function runSeed(server: TestServer, seed: number): Promise<void> {
   const { meta, editKey } = await server.workshops.create({ name: `Fuzz ${seed}` });
   const clients = Array.from({ length: prng.int32(gen, 3, 5) }, () => connectClient(server.url, meta.id, { key: editKey }));
   const offline = new Set<TestClient>();
+  const poisons: Promise<Poison>[] = [];
   try {
     await Promise.all(clients.map((c) => c.synced()));
     let refused = 0;
@@ -147,6 +184,7 @@ async function runSeed(server: TestServer, seed: number): Promise<void> {
           }),
         );
       }
+      if (prng.int32(gen, 0, 99) < 2) poisons.push(poison(gen, server, meta.id, editKey));
       const index = prng.int32(gen, 0, clients.length - 1);
       const client = clients[index];
       if (prng.int32(gen, 0, 99) < 3) fault(gen, client, offline);
@@ -162,6 +200,9 @@ async function runSeed(server: TestServer, seed: number): Promise<void> {
     }
     expect(refused).toBeLessThan(OPERATIONS / 2);
     await Promise.all(serverEdits);
+    const sent = await Promise.all(poisons);
+    const inapplicable = sent.filter((p) => p.kind !== 'unknown-delete');
+    expect(inapplicable.map((p) => p.code), `seed ${seed}: each update that cannot apply closes its sender as malformed`).toEqual(inapplicable.map(() => 1003));
     for (const client of offline) client.provider.connect();
     await waitFor(() => clients.every((c) => c.provider.synced), `seed ${seed}: every client to reconnect and sync`, 15_000);
     const serverSnapshot = () => server.workshops.read(meta.id, (snap) => JSON.stringify(snap));
@@ -182,6 +223,12 @@ async function runSeed(server: TestServer, seed: number): Promise<void> {
     }
     const final = JSON.parse(last);
     expect(final.elements.length + final.contexts.length, `seed ${seed} built something`).toBeGreaterThan(10);
+    const ids = new Set(final.elements.map((e: { id: string }) => e.id));
+    expect(inapplicable.filter((p) => ids.has(p.key)).map((p) => p.key), `seed ${seed}: no refused update was half-applied`).toEqual([]);
+    // Stored away and loaded again, the room is what everyone holds: nothing poisoned reached the log.
+    for (const c of clients) c.provider.disconnect();
+    await waitFor(() => server.rooms.get(meta.id) === undefined, `seed ${seed}: the room to unload at the end`);
+    expect(await serverSnapshot(), `seed ${seed}: the room reloaded from storage`).toBe(last);
   } finally {
     for (const c of clients) c.destroy();
   }
