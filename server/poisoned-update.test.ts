@@ -4,9 +4,12 @@
 // end (kill -9, SIGTERM, a plain unload without restart) is tried with the real server process.
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { addElement, boardMaps } from '../src/board';
 import { inapplicableUpdate, syncUpdateMessage, type Inapplicable } from '../test-support/crafted-updates';
-import { closeCode, connectClient, rawSocket, sleep, tempDir, waitFor, wsBase, type TestClient } from './test-clients';
+import { createLogger } from './log';
+import { Storage } from './storage';
+import { closeCode, connectClient, rawSocket, sleep, startTestServer, tempDir, waitFor, wsBase, type TestClient } from './test-clients';
 import { killStartedServers, startServerProcess, type ServerProcess } from './test-process';
 
 afterAll(() => killStartedServers());
@@ -91,4 +94,42 @@ describe('an update that decodes but does not apply', () => {
       }
     });
   }
+});
+
+describe('a stored record that fails to load', () => {
+  it('costs only itself: the records around it load, and the log says how much was skipped', async () => {
+    const dataDir = await tempDir();
+    try {
+      const first = await startTestServer({ dataDir });
+      const { meta } = await first.workshops.create({ name: 'Old log' });
+      await first.stop();
+
+      // What an older server could store: a poisoned update merged with someone's edit, then a good record.
+      const someone = new Y.Doc();
+      addElement(someone, { type: 'event', name: 'Lost with the bad record' });
+      const later = new Y.Doc();
+      addElement(later, { type: 'command', name: 'Stored after it' });
+      const storage = await Storage.open(dataDir);
+      const bad = Y.mergeUpdates([inapplicableUpdate('missing-parent', 4_294_967_001), Y.encodeStateAsUpdate(someone)]);
+      await storage.append(meta.id, bad);
+      await storage.append(meta.id, Y.encodeStateAsUpdate(later));
+      await storage.close();
+
+      const lines: string[] = [];
+      const second = await startTestServer({ dataDir, logger: createLogger('info', (line) => lines.push(line)) });
+      try {
+        const names = await second.workshops.read(meta.id, (snap) => snap.elements.map((e) => e.name));
+        expect(names).toContain('Stored after it');
+        expect(await second.workshops.read(meta.id, (snap) => snap.meta.name)).toBe('Old log');
+        const skipped = lines.find((line) => line.includes('room.load.skipped-update'));
+        expect(skipped, 'the skipped record is logged').toBeDefined();
+        expect(skipped).toContain(`bytes=${bad.byteLength}`);
+        expect(lines.find((line) => /room\.load(?![.\w-])/.test(line)), 'the load line counts it').toContain('skipped=1');
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
 });
