@@ -36,6 +36,23 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ PUBLIC_URL: 'storm.example.com' })).toThrow(/PUBLIC_URL/);
   });
 
+  it('reads ALLOWED_HOSTS as a list of names, and refuses to start on a bad one', () => {
+    expect(configFromEnv({}).allowedHosts).toBeUndefined();
+    expect(configFromEnv({ ALLOWED_HOSTS: 'storm.lan, 10.0.0.5:8080' }).allowedHosts).toEqual(['storm.lan', '10.0.0.5:8080']);
+    expect(() => configFromEnv({ ALLOWED_HOSTS: 'https://storm.lan' })).toThrow(/ALLOWED_HOSTS takes host names, not URLs/);
+    expect(() => configFromEnv({ ALLOWED_HOSTS: 'storm.lan,*.lan' })).toThrow(/ALLOWED_HOSTS must be comma-separated host names.*\(got "\*\.lan"\)/);
+  });
+
+  it('reads the create and import limits, with generous defaults', () => {
+    expect(configFromEnv({}).limits).toMatchObject({ createBurst: 20, createPerMinute: 30, createBytesPerHour: 200 * 1024 * 1024, importWorkers: 1, importQueue: 8 });
+    const config = configFromEnv({ CREATE_BURST: '5', CREATE_RATE: '10', CREATE_BYTES_PER_HOUR: '1048576', IMPORT_WORKERS: '2', IMPORT_QUEUE: '0' });
+    expect(config.limits).toMatchObject({ createBurst: 5, createPerMinute: 10, createBytesPerHour: 1024 * 1024, importWorkers: 2, importQueue: 0 });
+    expect(() => configFromEnv({ CREATE_BURST: '0' })).toThrow(/CREATE_BURST must be a whole number from 1/);
+    expect(() => configFromEnv({ CREATE_RATE: 'fast' })).toThrow(/CREATE_RATE/);
+    expect(() => configFromEnv({ CREATE_BYTES_PER_HOUR: '200MiB' })).toThrow(/CREATE_BYTES_PER_HOUR/);
+    expect(() => configFromEnv({ IMPORT_WORKERS: '0' })).toThrow(/IMPORT_WORKERS/);
+  });
+
   it('knows loopback addresses', () => {
     for (const a of ['127.0.0.1', '::1', '::ffff:127.0.0.1', 'localhost', '127.1.2.3']) expect(isLoopbackAddress(a), a).toBe(true);
     for (const a of ['0.0.0.0', '::', '10.0.0.1', '192.168.1.2']) expect(isLoopbackAddress(a), a).toBe(false);

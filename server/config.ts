@@ -1,6 +1,7 @@
 // Configuration: the environment, each setting with a working default (DESIGN.md "The server").
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAllowedHosts } from './host-guard';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { isLogLevel, type LogLevel } from './log';
 
@@ -12,6 +13,8 @@ export interface ServerConfig {
   dataDir: string;
   /** The origin the links are built on (`https://storm.example.com`); `http://<host>:<port>` when unset. */
   publicUrl?: string;
+  /** ALLOWED_HOSTS: more names the server answers to (`storm.lan`, `10.0.0.5:8080`), besides loopback and PUBLIC_URL's. */
+  allowedHosts?: string[];
   /** When set, listing all workshops needs `Authorization: Bearer <ADMIN_TOKEN>`. */
   adminToken?: string;
   /** The MCP endpoint's bearer token (read by server/mcp). */
@@ -50,6 +53,7 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
     host: pick('host'),
     dataDir: resolve(pick('dataDir')),
     publicUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : undefined,
+    allowedHosts: options.allowedHosts?.length ? [...options.allowedHosts] : undefined,
     adminToken: options.adminToken || undefined,
     mcpToken: options.mcpToken || undefined,
     logLevel: pick('logLevel'),
@@ -76,8 +80,9 @@ function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
 }
 
 /**
- * The environment the process was started with: PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_TOKEN, MCP_TOKEN,
- * LOG_LEVEL, TRUST_PROXY, ROOM_LINGER_MS, CONNECT_BURST, CONNECT_RATE. Throws a message naming a bad value.
+ * The environment the process was started with: PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_HOSTS, ADMIN_TOKEN, MCP_TOKEN,
+ * LOG_LEVEL, TRUST_PROXY, ROOM_LINGER_MS, CONNECT_BURST, CONNECT_RATE, CREATE_BURST, CREATE_RATE, CREATE_BYTES_PER_HOUR,
+ * IMPORT_WORKERS, IMPORT_QUEUE. Throws a message naming a bad value.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = text(env, 'LOG_LEVEL');
@@ -101,11 +106,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const rate = integer(env, 'CONNECT_RATE', 1, 1_000_000);
   if (burst !== undefined) limits.connectBurst = burst;
   if (rate !== undefined) limits.connectPerSecond = rate;
+  // Creating and importing, per address: a burst, then CREATE_RATE a minute; bytes stored in any hour.
+  const creation: Array<[string, keyof Limits, number, number]> = [
+    ['CREATE_BURST', 'createBurst', 1, 1_000_000],
+    ['CREATE_RATE', 'createPerMinute', 1, 1_000_000],
+    ['CREATE_BYTES_PER_HOUR', 'createBytesPerHour', 1024, Number.MAX_SAFE_INTEGER],
+    ['IMPORT_WORKERS', 'importWorkers', 1, 64],
+    ['IMPORT_QUEUE', 'importQueue', 0, 10_000],
+  ];
+  for (const [name, key, min, max] of creation) {
+    const value = integer(env, name, min, max);
+    if (value !== undefined) limits[key] = value;
+  }
   return resolveConfig({
     port: integer(env, 'PORT', 0, 65_535),
     host: text(env, 'HOST'),
     dataDir: text(env, 'DATA_DIR'),
     publicUrl,
+    allowedHosts: parseAllowedHosts(text(env, 'ALLOWED_HOSTS') ?? ''),
     adminToken: text(env, 'ADMIN_TOKEN'),
     mcpToken: text(env, 'MCP_TOKEN'),
     logLevel: logLevel as LogLevel | undefined,

@@ -39,7 +39,19 @@ export interface Route {
   /** `/api/workshops/:id/export`, or a RegExp whose named groups become params. */
   path: string | RegExp;
   handler(ctx: RouteContext): Promise<void> | void;
+  /**
+   * Which requests the router refuses before the handler runs (DNS rebinding, other sites' pages; see
+   * server/host-guard.ts). 'host', the default: Host must be one of the server's own names and Origin, when
+   * sent, the app's own — every door that needs no secret. 'origin': only the Origin check, for a door that
+   * checks a secret itself (whoever rebinds a name lacks it). 'none': nothing (/healthz, which probes call by
+   * any name).
+   */
+  guard?: RouteGuard;
+  /** How this route says 403 when its guard refuses (MCP answers JSON-RPC); the one error shape otherwise. */
+  refuse?(res: ServerResponse, status: number, message: string): void;
 }
+
+export type RouteGuard = 'host' | 'origin' | 'none';
 
 interface CompiledRoute {
   methods: readonly string[];
@@ -147,6 +159,11 @@ export interface RouterOptions {
   maxBodyBytes: number;
   /** Take the client address from X-Forwarded-For (TRUST_PROXY). */
   trustProxy?: boolean;
+  /**
+   * Why a request to a route guarded `scope` is refused, or null (server/host-guard.ts). Required, and applied
+   * here rather than in each handler, so a route added later is guarded by default and no handler can forget it.
+   */
+  guard(req: IncomingMessage, scope: Exclude<RouteGuard, 'none'>): string | null;
   /** Requests no route matches (the static files); answers false when it has nothing either. */
   fallback?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
@@ -176,6 +193,13 @@ export function createRouter(options: RouterOptions): (req: IncomingMessage, res
       if (!methods.includes(method) && !(method === 'HEAD' && methods.includes('GET'))) {
         for (const m of methods) allowed.add(m);
         continue;
+      }
+      const scope = route.guard ?? 'host';
+      const refusal = scope === 'none' ? null : options.guard(req, scope);
+      if (refusal) {
+        options.log.info('http.refused', { method, path: pathForLog(url.pathname), host: req.headers.host?.slice(0, 200), origin: req.headers.origin?.slice(0, 200) });
+        if (route.refuse) return route.refuse(res, 403, refusal);
+        throw new HttpError(403, 'forbidden', refusal);
       }
       const params: Record<string, string> = {};
       for (const [key, value] of Object.entries(match.groups ?? {})) {

@@ -21,6 +21,22 @@ export interface Limits {
    * nothing stored. Sized for 10,000 elements of about 1.6 KB each (a long name, description and notes).
    */
   maxBoardBytes: number;
+  /** Presence client ids one connection may speak for (a page uses one; a few allow for reloads of its state). */
+  presenceIdsPerConnection: number;
+  /** One presence state's JSON over this is dropped (a page's, with a selection of 1,000 stickies, is ~30 KB). */
+  maxPresenceStateBytes: number;
+  /**
+   * Workshops one address may create or import at once (REST; the two count together), then `createPerMinute`
+   * more each minute (CREATE_BURST, CREATE_RATE). Every attempt counts, an invalid one too.
+   */
+  createBurst: number;
+  createPerMinute: number;
+  /** Bytes of new documents one address may store in any hour, created and imported alike (CREATE_BYTES_PER_HOUR). */
+  createBytesPerHour: number;
+  /** Imports parsed, validated and built at once, each in a worker thread off the rooms' event loop (IMPORT_WORKERS). */
+  importWorkers: number;
+  /** Imports waiting for a worker; past it an import is refused with 503 and asked to retry (IMPORT_QUEUE). */
+  importQueue: number;
 }
 
 const MiB = 1024 * 1024;
@@ -35,6 +51,13 @@ export const DEFAULT_LIMITS: Limits = {
   maxBufferedBytes: 32 * MiB,
   maxQueuedBytes: 64 * MiB,
   maxBoardBytes: 16 * MiB,
+  presenceIdsPerConnection: 4,
+  maxPresenceStateBytes: 64 * 1024,
+  createBurst: 20,
+  createPerMinute: 30,
+  createBytesPerHour: 200 * MiB,
+  importWorkers: 1,
+  importQueue: 8,
 };
 
 /** A bucket of `capacity` tokens refilled at `perSecond`; `take()` answers whether one was available. */

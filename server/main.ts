@@ -7,7 +7,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { AccessControl } from './access';
 import { isLoopbackAddress, publicOrigin, resolveConfig, type ServerConfig, type ServerOptions } from './config';
-import { clientAddress, createRouter, errorBody, type Route } from './http';
+import { createHostGuard } from './host-guard';
+import { clientAddress, createRouter, errorBody, type Route, type RouteGuard } from './http';
 import { AddressThrottle } from './limits';
 import { createLogger, errorText, type Logger } from './log';
 import { restRoutes } from './rest';
@@ -57,6 +58,16 @@ export interface RunningServer {
 
 const WS_PATH = /^\/ws\/([^/]+)$/;
 
+/**
+ * REST's routes that need less than the router's default guard (Host and Origin, for the doors that need no
+ * secret): /healthz, which probes call by any name, and the doors that check a workshop's secret themselves
+ * (only the Origin check: whoever rebinds a name lacks the secret). A route not named here keeps the full check.
+ */
+const REST_GUARDS: Record<string, RouteGuard> = { '/healthz': 'none', '/api/workshops/:id': 'origin', '/api/workshops/:id/export': 'origin' };
+
+const withRestGuards = (routes: Route[]): Route[] =>
+  routes.map((route) => (route.guard === undefined && typeof route.path === 'string' && REST_GUARDS[route.path] ? { ...route, guard: REST_GUARDS[route.path] } : route));
+
 function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
   if (socket.destroyed) return;
   const body = JSON.stringify(errorBody(code, message));
@@ -70,6 +81,7 @@ function refuseUpgrade(socket: Duplex, status: number, code: string, message: st
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const config = resolveConfig(options);
+  const hostGuard = createHostGuard(config);
   const logStream = options.logStream;
   const log = options.logger ?? createLogger(config.logLevel, logStream ? (line) => void logStream.write(`${line}\n`) : undefined);
   await mkdir(config.dataDir, { recursive: true });
@@ -93,9 +105,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const routes = [
     ...(options.mcp === false ? [] : mcpRoutes(app)),
     ...(options.extraRoutes?.(app) ?? []),
-    ...restRoutes({ workshops, adminToken: config.adminToken, listensOnLoopbackOnly, healthy: () => closing === null }),
+    ...withRestGuards(restRoutes({ workshops, adminToken: config.adminToken, listensOnLoopbackOnly, healthy: () => closing === null })),
   ];
-  const handler = createRouter({ routes, log, maxBodyBytes: config.limits.maxBodyBytes, trustProxy: config.trustProxy, fallback: createStaticHandler(config.distDir) });
+  const handler = createRouter({
+    routes,
+    log,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    guard: (req, scope) => hostGuard.refusal(req, scope),
+    fallback: createStaticHandler(config.distDir),
+  });
   const server = createServer({ requestTimeout: 60_000 }, handler);
   httpServer = server;
 
@@ -118,6 +137,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       refuseUpgrade(socket, status, code, message);
     };
     if (!room) return refuse(404, 'not_found', 'The sync websocket is /ws/<workshop id>.');
+    // Browsers send every page's Origin on an upgrade; Node clients (y-websocket, tests) send none. Another site's
+    // page holding a leaked link is refused here (DNS rebinding needs no Host check: the secret stops it).
+    const originRefused = hostGuard.refusal(req, 'origin');
+    if (originRefused) return refuse(403, 'forbidden', originRefused);
     if (closing) return refuse(503, 'unavailable', 'The server is shutting down; reconnect in a moment.');
     if (!throttle.allow(address)) return refuse(429, 'too_many_connections', 'Too many new connections from your address; wait a moment.');
     const editSecret = url.searchParams.get('key');
@@ -176,7 +199,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
-  log.info('server.listening', { url, data: config.dataDir, public: origin(), loopback_only: listensOnLoopbackOnly() });
+  log.info('server.listening', { url, data: config.dataDir, public: origin(), loopback_only: listensOnLoopbackOnly(), names: hostGuard.names.join(',') });
 
   async function close(): Promise<void> {
     closing ??= (async () => {

@@ -122,6 +122,8 @@ export interface Connection {
   ending: boolean;
   /** One of its updates was refused: those queued after it (which may build on it) are dropped too. */
   refused: boolean;
+  /** Some of its presence was refused (said once in the log). */
+  warnedPresence: boolean;
   closed: boolean;
 }
 
@@ -376,7 +378,7 @@ export class Room {
     // The document may hold a batch whose append is under way: a read shows only what is stored.
     while (this.storing) await this.storing.catch(() => {});
     if (this.state !== 'ready') throw new Error(`Workshop ${this.id} is not available right now; try again.`);
-    this.live ??= liveSnapshot(this.doc);
+    this.live ??= liveSnapshot(this.doc, this.id);
     return fn(this.live.get(), this.doc);
   }
 
@@ -703,11 +705,26 @@ export class Room {
       this.ctx.log.warn('ws.awareness-too-big', { room: this.id, client: conn.client, bytes });
       return;
     }
-    // A connection speaks only for its own clients, never for another connection's.
+    // A connection speaks only for its own clients: the first few ids it announces, never one another live
+    // connection holds (an id belongs to the connection that first announced it, until that one closes), each
+    // state bounded in size. Everything else it says is dropped.
+    const claimed = new Set(conn.controlled);
     const own = entries.filter((e) => {
       const speaker = this.speakers.get(e.clientID);
-      return speaker === undefined || speaker === conn;
+      if (speaker !== undefined && speaker !== conn) return false;
+      if (e.json.length > this.ctx.limits.maxPresenceStateBytes) return false;
+      if (claimed.has(e.clientID)) return true;
+      if (claimed.size >= this.ctx.limits.presenceIdsPerConnection) return false;
+      claimed.add(e.clientID);
+      return true;
     });
+    if (own.length < entries.length) {
+      conn.droppedAwareness += entries.length - own.length;
+      if (!conn.warnedPresence) {
+        conn.warnedPresence = true;
+        this.ctx.log.warn('ws.presence-refused', { room: this.id, client: conn.client, refused: entries.length - own.length });
+      }
+    }
     if (own.length === 0) return;
     if (conn.awarenessBucket.take()) {
       this.applyAwareness(conn, own);
@@ -916,6 +933,7 @@ export class Rooms {
       droppedSyncRequests: 0,
       ending: false,
       refused: false,
+      warnedPresence: false,
       closed: false,
     };
     this.options.log.info('ws.open', { room: id, client: conn.client, access, addr: address });

@@ -24,6 +24,33 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * What the app may load and who may frame it, sent with every file of it. Scripts only from this server (the
+ * build has no inline script); inline styles because React Flow positions nodes with them; data: and blob:
+ * images for the PNG/SVG export (html-to-image draws through data URLs); ws:/wss: for the sync websocket (older
+ * browsers do not count a same-host websocket as 'self'); the service worker from this server; no framing.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' ws: wss:",
+  "worker-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "object-src 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** The headers every response of the app carries. */
+export const APP_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 /** The app's own pages, answered with index.html (the board reads its secret from the fragment). */
 export function isAppPage(pathname: string): boolean {
   return pathname === '/' || pathname === '/index.html' || /^\/w\/[^/]+\/?$/.test(pathname);
@@ -57,7 +84,7 @@ export function createStaticHandler(distDir: string): (req: IncomingMessage, res
     if (!found) {
       if (!page) return false;
       const text = 'The app is not built yet: run `npm run build` (or `npm start`, which builds it first).\n';
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+      res.writeHead(503, { ...APP_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
       res.end(req.method === 'HEAD' ? undefined : text);
       return true;
     }
@@ -67,8 +94,7 @@ export function createStaticHandler(distDir: string): (req: IncomingMessage, res
       'Content-Length': found.size,
       'Last-Modified': found.mtime.toUTCString(),
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      ...APP_SECURITY_HEADERS,
     });
     if (req.method === 'HEAD') {
       res.end();

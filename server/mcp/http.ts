@@ -1,8 +1,8 @@
 // Streamable HTTP at /mcp, stateless: each request gets its own transport, so a restarted server serves the same
 // client without a session to lose.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { sameSecret } from '../access';
 import { createMcpServer } from './mcp-server';
 import type { WorkshopAccess } from './tools';
 
@@ -15,13 +15,8 @@ export interface McpHttpOptions {
   log?: (event: string, fields?: Record<string, unknown>) => void;
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function refuse(res: ServerResponse, status: number, message: string): void {
+/** A refusal as MCP clients read one: a JSON-RPC error (also the router's, when the Host/Origin guard refuses /mcp). */
+export function refuse(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
   res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32001, message }, id: null }));
 }

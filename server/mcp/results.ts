@@ -1,15 +1,23 @@
 // How a tool answers: JSON or Markdown text; an EventStormError becomes an isError result that says what to fix.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { EventStormError } from '../../src/domain';
+import { cutLine, cutLongLines, EventStormError } from '../../src/domain';
 
 /** Longest text one answer carries; longer Markdown is cut at a line boundary, never mid-line. */
 export const MAX_ANSWER_CHARS = 60_000;
 
+/**
+ * Text that fits one answer: an overlong line (a name a peer wrote a million characters long) is cut with a mark
+ * and every line after it stays; beyond `limit`, the answer ends at a line boundary and says how many lines
+ * follow.
+ */
 export function fitLines(text: string, limit = MAX_ANSWER_CHARS): string {
-  if (text.length <= limit) return text;
-  const cut = text.lastIndexOf('\n', limit);
-  const kept = text.slice(0, cut > 0 ? cut : limit);
-  const omitted = text.slice(kept.length).split('\n').filter(Boolean).length;
+  const lines = cutLongLines(text);
+  if (lines.length <= limit) return lines;
+  const cut = lines.lastIndexOf('\n', limit);
+  const firstLine = lines.indexOf('\n');
+  const end = cut > 0 ? cut : firstLine < 0 ? lines.length : firstLine;
+  const kept = cutLine(lines.slice(0, end), limit);
+  const omitted = lines.slice(end).split('\n').filter(Boolean).length;
   return `${kept}\n\n… ${omitted} more lines not shown: ask for the next page (page, page_size) or narrow the filters.`;
 }
 
@@ -34,5 +42,5 @@ export function answerError(error: unknown): CallToolResult {
     return { content: [{ type: 'text', text: fitLines(text) }], isError: true };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { content: [{ type: 'text', text: `Error: ${message}` }], isError: true };
+  return { content: [{ type: 'text', text: fitLines(`Error: ${message}`) }], isError: true };
 }

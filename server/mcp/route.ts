@@ -1,7 +1,7 @@
 // Mount the MCP endpoint on the main server's router: `/mcp`, with the body limit every route has.
 import type { AppContext } from '../main';
 import type { Route } from '../http';
-import { createMcpHandler, mcpDisabledReason } from './http';
+import { createMcpHandler, mcpDisabledReason, refuse } from './http';
 
 export function mcpRoutes(app: AppContext): Route[] {
   const options = { token: app.config.mcpToken || undefined, loopbackOnly: app.listensOnLoopbackOnly() };
@@ -12,6 +12,10 @@ export function mcpRoutes(app: AppContext): Route[] {
     {
       method: ['POST', 'GET', 'DELETE'],
       path: '/mcp',
+      // Without MCP_TOKEN, /mcp needs no secret: only a request to one of the server's own names, from no page or
+      // the app's own, reaches it (DNS rebinding). With the token, whoever rebinds a name lacks it.
+      guard: options.token ? 'origin' : 'host',
+      refuse,
       async handler(ctx) {
         const body = ctx.req.method === 'POST' && !reason ? await ctx.readJson() : undefined;
         await handle(ctx.req, ctx.res, body);

@@ -36,6 +36,8 @@ import {
   lintInput,
   lintMarkdown,
   loadWorkshopInput,
+  markdownId,
+  markdownText,
   pageSchema,
   pageSizeSchema,
   responseFormatSchema,
@@ -168,7 +170,7 @@ function defineTools(workshops: WorkshopAccess): ToolDefinition[] {
       const list = await workshops.list();
       if (response_format === 'json') return answerJson({ workshops: list, total: list.length });
       if (list.length === 0) return answerText('# Workshops\n\nNo workshops yet. Create one with eventstorming_create_workshop.');
-      const lines = list.map((w) => `- **${w.name}** (\`${w.id}\`)${w.domain ? ` — ${w.domain}` : ''}: ${w.element_count} elements, ${w.context_count} contexts, updated ${w.updated_at}`);
+      const lines = list.map((w) => `- **${markdownText(w.name)}** (${markdownId(w.id)})${w.domain ? ` — ${markdownText(w.domain)}` : ''}: ${w.element_count} elements, ${w.context_count} contexts, updated ${markdownText(w.updated_at)}`);
       return answerText(`# Workshops (${list.length})\n\n${lines.join('\n')}`);
     }),
   );
@@ -200,16 +202,16 @@ function defineTools(workshops: WorkshopAccess): ToolDefinition[] {
           });
         }
         const head = [
-          `# Workshop: ${snap.meta.name}`,
+          `# Workshop: ${markdownText(snap.meta.name)}`,
           '',
-          `- ID: ${snap.meta.id}`,
-          snap.meta.domain ? `- Domain: ${snap.meta.domain}` : null,
-          snap.meta.description ? `- Description: ${snap.meta.description}` : null,
-          snap.meta.facilitators.length ? `- Facilitators: ${snap.meta.facilitators.join(', ')}` : null,
+          `- ID: ${markdownId(snap.meta.id)}`,
+          snap.meta.domain ? `- Domain: ${markdownText(snap.meta.domain)}` : null,
+          snap.meta.description ? `- Description: ${markdownText(snap.meta.description)}` : null,
+          snap.meta.facilitators.length ? `- Facilitators: ${snap.meta.facilitators.map(markdownText).join(', ')}` : null,
           `- Elements: ${snap.elements.length}, bounded contexts: ${snap.contexts.length}, trigger links: ${snap.links.length}`,
           '',
           '## Bounded Contexts',
-          ...(snap.contexts.length ? snap.contexts.map((c) => `- ${c.name} (\`${c.id}\`)`) : ['- none yet']),
+          ...(snap.contexts.length ? snap.contexts.map((c) => `- ${markdownText(c.name)} (${markdownId(c.id)})`) : ['- none yet']),
         ].filter((l): l is string => l !== null);
         const body = args.detail_level === 'full' ? `\n\n${timelineMarkdown(line)}` : '';
         return answerText(`${head.join('\n')}${body}\n\n${statisticsMarkdown(stats)}`);

@@ -155,7 +155,7 @@ describe('convergence', () => {
           const pending = boxes.flat().reverse();
           for (const update of pending) Y.applyUpdate(docs[to], update, 'remote');
         });
-        const [a, b, c] = docs.map(snapshot);
+        const [a, b, c] = docs.map((d) => snapshot(d));
         expect(b).toEqual(a);
         expect(c).toEqual(a);
         // Derived links always agree with the link records, and no link dangles.

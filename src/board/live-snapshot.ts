@@ -23,7 +23,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-export function liveSnapshot(doc: Y.Doc): LiveSnapshot {
+export function liveSnapshot(doc: Y.Doc, workshopId?: string): LiveSnapshot {
   const maps = boardMaps(doc);
   /** Element records as read, without derived links. */
   const bases = new Map<string, BoardElement>();
@@ -84,7 +84,7 @@ export function liveSnapshot(doc: Y.Doc): LiveSnapshot {
     }
   }
 
-  let meta = readMeta(maps.meta);
+  let meta = readMeta(maps.meta, workshopId);
   let linkList: TriggerLink[] = [];
   let triggers = new Map<string, string[]>();
   let triggeredBy = new Map<string, string[]>();
@@ -141,7 +141,7 @@ export function liveSnapshot(doc: Y.Doc): LiveSnapshot {
     refresh(bases, maps.elements, dirtyElements, (id, value) => readElement(id, value, edits ? (edits.get(id) ?? NO_EDITS) : editsOf(maps.edits, id)));
     refresh(links, maps.links as Y.Map<unknown>, dirtyLinks, (_key, value) => readLink(value));
     refresh(contexts, maps.contexts as Y.Map<unknown>, dirtyContexts, readContext);
-    if (dirtyMeta) meta = readMeta(maps.meta);
+    if (dirtyMeta) meta = readMeta(maps.meta, workshopId);
     dirtyElements = new Set();
     dirtyLinks = new Set();
     dirtyContexts = new Set();

@@ -1,5 +1,5 @@
 // The reverse door: turn document records into domain values, repairing whatever a peer wrote wrong, once, here.
-import { LIMITS, colorSchema, isElementType, type BoardElement, type BoundedContext, type TriggerLink, type WorkshopMeta } from '../domain';
+import { LIMITS, colorSchema, isElementType, isId, isTimestamp, type BoardElement, type BoundedContext, type TriggerLink, type WorkshopMeta } from '../domain';
 import { isFields, type BoardMaps, type Fields } from './document';
 import { editsOf, linkFields, rawElement, type FieldEdits } from './records';
 import type * as Y from 'yjs';
@@ -18,27 +18,35 @@ export const DEFAULT_CONTEXT_COLOR = '#94a3b8';
 
 const string = (v: unknown): string => (typeof v === 'string' ? v : '');
 const finite = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+/** A name as nameSchema allows it: trimmed, cut to the limit, never empty. */
+const name = (v: unknown, fallback: string): string => string(v).trim().slice(0, LIMITS.nameLength).trim() || fallback;
+/** Short text as shortTextSchema allows it. */
+const shortText = (v: unknown): string => string(v).trim().slice(0, LIMITS.nameLength).trim();
+/** A timestamp an export can carry, or none. */
+const timestamp = (v: unknown): string => (isTimestamp(v) ? v : '');
 
 /**
  * An element record (with its field edits, when it has any) as a domain value without its derived links, or null
  * when it is beyond repair.
  */
 export function readElement(id: string, value: unknown, edits: FieldEdits): BoardElement | null {
+  // A key no operation could have made (a space, a ">", too long) cannot travel in an export: not an element.
+  if (!isId(id)) return null;
   const raw = rawElement(value, edits);
   if (!raw || !isElementType(raw.type)) return null;
-  const createdAt = string(raw.createdAt);
+  const createdAt = timestamp(raw.createdAt);
   return {
     id,
     type: raw.type,
-    name: string(raw.name).slice(0, LIMITS.nameLength).trim() || '(unnamed)',
+    name: name(raw.name, '(unnamed)'),
     description: string(raw.description).slice(0, LIMITS.textLength),
     notes: string(raw.notes).slice(0, LIMITS.textLength),
     position: finite(raw.position),
     y: finite(raw.y),
-    contextId: typeof raw.contextId === 'string' && raw.contextId ? raw.contextId : null,
-    createdBy: string(raw.createdBy),
+    contextId: isId(raw.contextId) ? raw.contextId : null,
+    createdBy: shortText(raw.createdBy),
     createdAt,
-    updatedAt: string(raw.updatedAt) || createdAt,
+    updatedAt: timestamp(raw.updatedAt) || createdAt,
     triggers: [],
     triggeredBy: [],
   };
@@ -53,32 +61,44 @@ export function readLink(value: unknown): TriggerLink | null {
   const fields = linkFields(value);
   if (!fields) return null;
   const { from, to, createdBy, createdAt } = fields;
-  if (typeof from !== 'string' || typeof to !== 'string' || from === to) return null;
-  return { from, to, createdBy: typeof createdBy === 'string' ? createdBy : '', createdAt: typeof createdAt === 'string' ? createdAt : '' };
+  if (!isId(from) || !isId(to) || from === to) return null;
+  return { from, to, createdBy: shortText(createdBy), createdAt: timestamp(createdAt) };
 }
 
 export function readContext(id: string, map: unknown): BoundedContext | null {
-  if (!isFields(map)) return null;
+  if (!isId(id) || !isFields(map)) return null;
   const color = str(map, 'color');
+  const createdAt = timestamp(map.get('createdAt'));
   return {
     id,
-    name: text(map, 'name', LIMITS.nameLength).trim() || '(unnamed context)',
+    name: name(map.get('name'), '(unnamed context)'),
     description: text(map, 'description'),
     color: colorSchema.safeParse(color).success ? color : DEFAULT_CONTEXT_COLOR,
-    createdAt: str(map, 'createdAt'),
-    updatedAt: str(map, 'updatedAt') || str(map, 'createdAt'),
+    createdAt,
+    updatedAt: timestamp(map.get('updatedAt')) || createdAt,
   };
 }
 
-export function readMeta(meta: Y.Map<unknown>): WorkshopMeta {
+/**
+ * The workshop's meta, repaired: `workshopId` (the room's id, when the reader knows it) wins over whatever an editor
+ * wrote into `meta.id`, so a board whose meta was vandalised still opens and exports as itself.
+ */
+export function readMeta(meta: Y.Map<unknown>, workshopId?: string): WorkshopMeta {
   const facilitators = meta.get('facilitators');
+  const stored = meta.get('id');
+  const createdAt = timestamp(meta.get('createdAt'));
   return {
-    id: typeof meta.get('id') === 'string' ? (meta.get('id') as string) : '',
-    name: typeof meta.get('name') === 'string' ? (meta.get('name') as string) : '',
-    description: typeof meta.get('description') === 'string' ? (meta.get('description') as string) : '',
-    domain: typeof meta.get('domain') === 'string' ? (meta.get('domain') as string) : '',
-    facilitators: Array.isArray(facilitators) ? facilitators.filter((f): f is string => typeof f === 'string') : [],
-    createdAt: typeof meta.get('createdAt') === 'string' ? (meta.get('createdAt') as string) : '',
-    updatedAt: typeof meta.get('updatedAt') === 'string' ? (meta.get('updatedAt') as string) : '',
+    id: workshopId ?? (typeof stored === 'string' ? stored : ''),
+    name: name(meta.get('name'), 'Untitled workshop'),
+    description: string(meta.get('description')).slice(0, LIMITS.textLength),
+    domain: shortText(meta.get('domain')),
+    facilitators: Array.isArray(facilitators)
+      ? facilitators
+          .map((f) => shortText(f))
+          .filter((f) => f !== '')
+          .slice(0, LIMITS.facilitators)
+      : [],
+    createdAt,
+    updatedAt: timestamp(meta.get('updatedAt')),
   };
 }

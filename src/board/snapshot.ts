@@ -4,8 +4,8 @@ import type { WorkshopSnapshot } from '../domain';
 import { liveSnapshot } from './live-snapshot';
 
 /** A one-off read; a view that reads on every change keeps a `liveSnapshot(doc)` instead. */
-export function snapshot(doc: Y.Doc): WorkshopSnapshot {
-  const live = liveSnapshot(doc);
+export function snapshot(doc: Y.Doc, workshopId?: string): WorkshopSnapshot {
+  const live = liveSnapshot(doc, workshopId);
   try {
     return live.get();
   } finally {

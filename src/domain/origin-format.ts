@@ -21,14 +21,18 @@ import {
  * An ISO 8601 date-time as both formats write it: ours (`2025-10-21T09:00:00.000Z`) and Python's isoformat
  * (`2025-10-21T09:00:00.000000Z`, `+00:00`, or no zone at all).
  */
+const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
 export const exchangeTimestampSchema = z
   .string({ error: 'must be an ISO 8601 date-time string' })
   .trim()
   .max(64, 'must be an ISO 8601 date-time of at most 64 characters')
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i,
-    'must be an ISO 8601 date-time like 2025-10-21T09:00:00Z',
-  );
+  .regex(TIMESTAMP_PATTERN, 'must be an ISO 8601 date-time like 2025-10-21T09:00:00Z');
+
+/** What exchangeTimestampSchema accepts unchanged (a read keeps a timestamp only when an export can carry it). */
+export function isTimestamp(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 64 && TIMESTAMP_PATTERN.test(value);
+}
 
 export type OriginSchemaVersion = '1.0' | '2.0';
 

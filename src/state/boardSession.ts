@@ -44,7 +44,7 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
   });
 
   // Re-reads only the records an update touched, keeping the objects of everything else.
-  const live = liveSnapshot(doc);
+  const live = liveSnapshot(doc, link.workshopId);
   let dirty = true;
   let scheduled = false;
   let destroyed = false;
@@ -77,10 +77,12 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
   const setStatus = (status: BoardStatus) => {
     if (store.getState().status !== status) store.setState({ status });
   };
-  const markLoaded = () => {
+  // The server opened the room, so the workshop exists whatever an editor wrote into its meta; a copy kept in this
+  // browser alone counts when it holds a board.
+  const markLoaded = (fromServer: boolean) => {
     refresh();
     const id = maps.meta.get('id');
-    setStatus(typeof id === 'string' && id ? 'ready' : 'missing');
+    setStatus(fromServer || (typeof id === 'string' && id) || maps.elements.size > 0 ? 'ready' : 'missing');
   };
 
   let connection: RoomConnection | null = null;
@@ -92,7 +94,7 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
     offline = openOfflineCopy(link.workshopId, doc);
     void offline.loaded.then(() => {
       const id = maps.meta.get('id');
-      if (!destroyed && store.getState().status === 'loading' && typeof id === 'string' && id) markLoaded();
+      if (!destroyed && store.getState().status === 'loading' && ((typeof id === 'string' && id) || maps.elements.size > 0)) markLoaded(false);
     });
     connection = connectRoom({ workshopId: link.workshopId, secret: link.secret, access: link.access, doc, serverUrl: options.serverUrl });
     stops.push(
@@ -104,11 +106,11 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
       connection.onUnsynced((unsynced) => store.setState({ unsynced })),
     );
     void connection.synced.then(() => {
-      if (!destroyed) markLoaded();
+      if (!destroyed) markLoaded(true);
     });
     presence = createPresence({ awareness: connection.provider.awareness, board: store, access: link.access });
   } else {
-    markLoaded();
+    markLoaded(false);
   }
 
   const session: BoardSession = {

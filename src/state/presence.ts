@@ -25,6 +25,9 @@ import { RemoteDrags, setRemoteDrags } from './remoteDrags';
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
+/** People a page shows at most: past it, newcomers are ignored (a flood of fake participants must not freeze it). */
+export const MAX_PEERS = 200;
+
 export interface Peer {
   /** The awareness client id (one per open page). */
   clientId: number;
@@ -113,7 +116,6 @@ export function createPresence(options: PresenceOptions): Presence {
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
   const timers = options.timers ?? realTimers;
   const schedule = options.schedule ?? defaultSchedule;
-  const selfId = awareness.clientID;
   let participant: Participant = loadParticipant(storage);
   const since = Date.now();
 
@@ -224,7 +226,10 @@ export function createPresence(options: PresenceOptions): Presence {
       if (old.drag) dragChanged = true;
     }
     for (const client of [...added, ...updated]) {
-      if (client === selfId) continue;
+      // This page's own id changes with each connection (connection.ts): read it now.
+      if (client === awareness.clientID) continue;
+      // However many the server let through, a page shows a sane number of people.
+      if (!live.has(client) && live.size >= MAX_PEERS) continue;
       const old = live.get(client);
       const state = parsePresence(states.get(client));
       if (!state) {

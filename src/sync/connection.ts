@@ -6,6 +6,7 @@ import * as bc from 'lib0/broadcastchannel';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as random from 'lib0/random';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider, messageAwareness, messageSync } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -192,9 +193,29 @@ export function connectRoom(options: RoomOptions): RoomConnection {
   };
   doc.on('afterTransaction', onTransaction);
 
+  // A presence id belongs to the connection that first announced it, until that connection closes (the server's
+  // rule): a page coming back under its old id could find someone else wearing it by then. So every connection
+  // announces a fresh id (the document's client id with it, as y-websocket announces that one).
+  function freshPresenceId() {
+    const state = awareness.getLocalState();
+    const old = awareness.clientID;
+    awareness.states.delete(old);
+    awareness.meta.delete(old);
+    const next = random.uint32();
+    doc.clientID = next;
+    awareness.clientID = next;
+    // A new id's first state has clock 0, which y-protocols ignores from a client it does not know: start at 1,
+    // as a new Awareness does.
+    awareness.setLocalState({});
+    awareness.setLocalState(state);
+  }
+
   provider.on('status', ({ status }) => {
     if (status === 'connected') unsynced.opened();
-    else if (status === 'disconnected') unsynced.closed();
+    else if (status === 'disconnected') {
+      unsynced.closed();
+      freshPresenceId();
+    }
     refresh();
   });
   provider.on('connection-close', (event) => {

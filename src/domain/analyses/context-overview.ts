@@ -5,7 +5,7 @@ import type { ContextOverviewInput } from '../schemas';
 import type { WorkshopSnapshot } from '../types';
 import { indexBoard, type BoardIndex } from './board-index';
 import { requireContextFilter } from './filters';
-import { document, inline, pageLine, plural } from './markdown';
+import { document, markdownText, pageLine, plural } from './markdown';
 import { paginate, type Pagination } from './paging';
 import { elementEntry, entryLines, type DetailLevel, type ElementEntry } from './timeline';
 
@@ -188,14 +188,14 @@ export function contextOverview(snap: WorkshopSnapshot, input: ContextOverviewOp
 }
 
 function linkList(counts: ContextLinkCount[]): string {
-  return counts.map((c) => `${inline(c.name)}: ${c.links}`).join(', ');
+  return counts.map((c) => `${markdownText(c.name)}: ${c.links}`).join(', ');
 }
 
 function contextLines(c: ContextSummary): string[] {
   const kinds = ELEMENT_TYPES.filter((t) => c.by_type[t] > 0).map((t) => `${t} ${c.by_type[t]}`);
   const k = c.coupling;
-  const lines = ['', `## ${inline(c.label)}`];
-  if (c.description.trim()) lines.push(inline(c.description));
+  const lines = ['', `## ${markdownText(c.label)}`];
+  if (c.description.trim()) lines.push(markdownText(c.description));
   lines.push(
     `- Elements: ${c.element_count}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`,
     `- Lacks: ${c.lacks.length > 0 ? c.lacks.map((t) => `no ${t}`).join(', ') : 'nothing (has aggregate, event and command)'}`,

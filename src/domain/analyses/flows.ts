@@ -6,7 +6,7 @@ import { LIMITS, type FlowInput } from '../schemas';
 import type { BoardElement, WorkshopSnapshot } from '../types';
 import { indexBoard, type BoardIndex } from './board-index';
 import { requireElementFilter } from './filters';
-import { document, inline, plural, tag } from './markdown';
+import { document, markdownText, plural, tag } from './markdown';
 import type { ElementRef } from './timeline';
 
 export interface FlowNode {
@@ -211,7 +211,7 @@ export function flowsMarkdown(report: FlowReport): string {
     );
   }
   for (const flow of report.flows) {
-    lines.push('', `## Flow from: ${inline(flow.start.name)}`);
+    lines.push('', `## Flow from: ${markdownText(flow.start.name)}`);
     renderNode(flow.root, report, lines);
   }
   if (report.flows_omitted > 0) {

@@ -3,7 +3,7 @@ import { CATALOGUE } from '../catalogue';
 import type { LintInput } from '../schemas';
 import type { BoardElement, WorkshopSnapshot } from '../types';
 import { indexBoard, type BoardIndex } from './board-index';
-import { document, inline, pageLine, plural } from './markdown';
+import { document, inline, markdownText, pageLine, plural } from './markdown';
 import { paginate, type Pagination } from './paging';
 
 export const LINT_RULES = [
@@ -196,7 +196,7 @@ export function lint(snap: WorkshopSnapshot, input: LintOptions = {}): LintRepor
 }
 
 export function lintMarkdown(report: LintReport): string {
-  const lines: (string | null)[] = [`# Lint: ${inline(report.workshop.name)}`, ''];
+  const lines: (string | null)[] = [`# Lint: ${markdownText(report.workshop.name)}`, ''];
   if (report.total === 0) {
     lines.push('No findings: the board follows every check.');
     return document(lines);
@@ -211,7 +211,7 @@ export function lintMarkdown(report: LintReport): string {
       rule = f.rule;
       lines.push('', `## ${LINT_RULE_INFO[rule].title} (${report.counts[rule]})`);
     }
-    lines.push(`- ${f.severity === 'warning' ? '⚠' : 'ℹ'} **${inline(f.element_name)}**: ${f.message}`);
+    lines.push(`- ${f.severity === 'warning' ? '⚠' : 'ℹ'} **${markdownText(f.element_name)}**: ${markdownText(f.message)}`);
   }
   return document(lines);
 }

@@ -5,7 +5,7 @@ import type { SearchInput } from '../schemas';
 import type { BoardElement, WorkshopSnapshot } from '../types';
 import { indexBoard } from './board-index';
 import { requireContextFilter } from './filters';
-import { document, inline, pageLine, plural } from './markdown';
+import { document, inline, markdownText, pageLine, plural } from './markdown';
 import { paginate, type Pagination } from './paging';
 import { elementEntry, entryLines, filterLine, type DetailLevel, type ElementEntry } from './timeline';
 
@@ -111,7 +111,7 @@ export function search(snap: WorkshopSnapshot, input: SearchOptions): SearchRepo
 
 export function searchMarkdown(report: SearchReport): string {
   const lines: (string | null)[] = [
-    `# Search Results: "${inline(report.query)}"`,
+    `# Search Results: "${markdownText(report.query)}"`,
     '',
     `Found ${plural(report.pagination.total, 'matching element')}.`,
     filterLine(report.filters),
@@ -121,7 +121,7 @@ export function searchMarkdown(report: SearchReport): string {
   else if (report.pagination.total > 0) lines.push('', 'No results on this page.');
   for (const hit of report.matches) {
     const [first, ...rest] = entryLines(hit);
-    const where = hit.matched_field === 'name' ? '' : ` — ${hit.matched_field}: “${hit.excerpt}”`;
+    const where = hit.matched_field === 'name' ? '' : ` — ${hit.matched_field}: “${markdownText(hit.excerpt)}”`;
     lines.push(`${first}${where}`, ...rest);
   }
   return document(lines);

@@ -3,7 +3,7 @@
 import { ELEMENT_TYPES, type ElementType } from '../catalogue';
 import type { WorkshopSnapshot } from '../types';
 import { inDegree, indexBoard, outDegree } from './board-index';
-import { document, inline } from './markdown';
+import { document, markdownText } from './markdown';
 
 export interface StatisticsReport {
   workshop: { id: string; name: string; domain: string };
@@ -61,10 +61,10 @@ export function statistics(snap: WorkshopSnapshot): StatisticsReport {
 
 export function statisticsMarkdown(report: StatisticsReport): string {
   return document([
-    `# Workshop Statistics: ${inline(report.workshop.name)}`,
+    `# Workshop Statistics: ${markdownText(report.workshop.name)}`,
     '',
     '## Overview',
-    `- Domain: ${inline(report.workshop.domain) || 'Not specified'}`,
+    `- Domain: ${markdownText(report.workshop.domain) || 'Not specified'}`,
     `- Total Elements: ${report.totals.elements}`,
     `- Bounded Contexts: ${report.totals.bounded_contexts}`,
     '',
@@ -72,7 +72,7 @@ export function statisticsMarkdown(report: StatisticsReport): string {
     ...ELEMENT_TYPES.map((t) => `- ${t}: ${report.by_type[t]}`),
     '',
     '## Elements by Bounded Context',
-    ...(report.contexts.length > 0 ? report.contexts.map((c) => `- ${inline(c.label)}: ${c.elements}`) : ['- No bounded contexts yet']),
+    ...(report.contexts.length > 0 ? report.contexts.map((c) => `- ${markdownText(c.label)}: ${c.elements}`) : ['- No bounded contexts yet']),
     '',
     '## Relationships',
     `- Elements with outgoing triggers: ${report.relationships.elements_with_triggers}`,

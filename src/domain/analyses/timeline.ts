@@ -4,7 +4,7 @@ import type { TimelineInput } from '../schemas';
 import type { BoardElement, WorkshopSnapshot } from '../types';
 import { contextIdAt, contextLabelAt, indexBoard, triggeredByAt, triggersAt, type BoardIndex } from './board-index';
 import { requireContextFilter } from './filters';
-import { document, formatPosition, inline, pageLine, tag } from './markdown';
+import { document, formatPosition, markdownText, pageLine, tag } from './markdown';
 import { paginate, type Pagination } from './paging';
 
 export type DetailLevel = 'summary' | 'full';
@@ -63,11 +63,11 @@ export function elementEntry(index: BoardIndex, r: number, detail: DetailLevel):
 
 /** `- **0** [event] Order Placed (Order Management)`, and in full detail the element's text and links beneath. */
 export function entryLines(entry: ElementEntry): string[] {
-  const lines = [`- **${formatPosition(entry.position)}** ${tag(entry)}${entry.context !== null ? ` (${inline(entry.context)})` : ''}`];
-  if (entry.description) lines.push(`  - Description: ${inline(entry.description)}`);
-  if (entry.notes) lines.push(`  - Notes: ${inline(entry.notes)}`);
-  if (entry.triggers?.length) lines.push(`  - Triggers: ${entry.triggers.map((r) => inline(r.name)).join(', ')}`);
-  if (entry.triggered_by?.length) lines.push(`  - Triggered by: ${entry.triggered_by.map((r) => inline(r.name)).join(', ')}`);
+  const lines = [`- **${formatPosition(entry.position)}** ${tag(entry)}${entry.context !== null ? ` (${markdownText(entry.context)})` : ''}`];
+  if (entry.description) lines.push(`  - Description: ${markdownText(entry.description)}`);
+  if (entry.notes) lines.push(`  - Notes: ${markdownText(entry.notes)}`);
+  if (entry.triggers?.length) lines.push(`  - Triggers: ${entry.triggers.map((r) => markdownText(r.name)).join(', ')}`);
+  if (entry.triggered_by?.length) lines.push(`  - Triggered by: ${entry.triggered_by.map((r) => markdownText(r.name)).join(', ')}`);
   return lines;
 }
 
@@ -94,7 +94,7 @@ export function timeline(snap: WorkshopSnapshot, input: TimelineOptions = {}): T
 export function filterLine(filters: { element_type: ElementType | null; context: string | null }): string | null {
   const parts: string[] = [];
   if (filters.element_type) parts.push(`type ${filters.element_type}`);
-  if (filters.context !== null) parts.push(`context ${inline(filters.context)}`);
+  if (filters.context !== null) parts.push(`context ${markdownText(filters.context)}`);
   return parts.length > 0 ? `Filter: ${parts.join(', ')}` : null;
 }
 
@@ -102,7 +102,7 @@ export function timelineMarkdown(report: TimelineReport): string {
   const header = [filterLine(report.filters), pageLine(report.pagination, 'element')].filter((l) => l !== null);
   const body = report.timeline.flatMap(entryLines);
   return document([
-    `# Timeline: ${inline(report.workshop.name)}`,
+    `# Timeline: ${markdownText(report.workshop.name)}`,
     '',
     ...header,
     header.length > 0 ? '' : null,

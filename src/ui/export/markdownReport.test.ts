@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { TUTORIAL_FLOW_MARKDOWN } from '../../../fixtures/tutorial';
 import { addElement, initWorkshop, snapshot } from '../../board';
 import { replayOnDoc } from '../../board/tutorial-replay';
+import { folded, HOSTILE_TEXTS, hostileSnapshot, htmlProblems, renderMarkdown, visibleText } from '../../../test-support/markdown-html';
 import { reportSections, workshopReport } from './markdownReport';
 
 describe('the Markdown report', () => {
@@ -38,5 +39,13 @@ describe('the Markdown report', () => {
       '# Lint: Small',
     ]);
     expect(workshopReport(snapshot(doc))).toBe(`${sections.join('\n\n')}\n`);
+  });
+
+  it('escapes hostile names, descriptions and notes: a real renderer makes no HTML, link or formatting of them', () => {
+    const html = renderMarkdown(workshopReport(hostileSnapshot()));
+    expect(htmlProblems(html)).toEqual([]);
+    expect(html).not.toMatch(/<h\d>\s*Heading|<ol|<blockquote|<table|<hr|<pre/);
+    const text = visibleText(html);
+    for (const hostile of HOSTILE_TEXTS) expect(text).toContain(folded(hostile));
   });
 });
