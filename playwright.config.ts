@@ -29,6 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: `.tmp/e2e-data-${PORT}`, LOG_LEVEL: 'warn' },
+    // The specs make workshops far faster than people do (the limits have tests of their own).
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: `.tmp/e2e-data-${PORT}`, LOG_LEVEL: 'warn', CREATE_BURST: '100000', CREATE_RATE: '1000000' },
   },
 });

@@ -25,11 +25,12 @@ export interface BenchServer {
 
 export { freePort };
 
-export async function startBenchServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<BenchServer> {
+/** `root`: the checkout whose server/cli.ts runs (another checkout's, to bench an older version side by side). */
+export async function startBenchServer(options: { dataDir?: string; port?: number; env?: Record<string, string>; root?: string } = {}): Promise<BenchServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'eventstorm-bench-')));
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'server/cli.ts'], {
-    cwd: repoRoot,
+    cwd: options.root ?? repoRoot,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -39,6 +40,8 @@ export async function startBenchServer(options: { dataDir?: string; port?: numbe
       LOG_LEVEL: 'warn',
       CONNECT_BURST: '100000',
       CONNECT_RATE: '100000',
+      CREATE_BURST: '100000',
+      CREATE_RATE: '1000000',
       ROOM_LINGER_MS: '500',
       ...options.env,
     },

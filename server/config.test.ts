@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, isLoopbackAddress, publicOrigin, resolveConfig } from './config';
 import { createLogger, pathForLog } from './log';
+import { importBytesFor } from './limits';
 
 describe('configuration from the environment', () => {
   it('has a working default for everything', () => {
@@ -51,6 +52,15 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ CREATE_RATE: 'fast' })).toThrow(/CREATE_RATE/);
     expect(() => configFromEnv({ CREATE_BYTES_PER_HOUR: '200MiB' })).toThrow(/CREATE_BYTES_PER_HOUR/);
     expect(() => configFromEnv({ IMPORT_WORKERS: '0' })).toThrow(/IMPORT_WORKERS/);
+  });
+
+  it('reads MAX_BOARD_BYTES, and the import takes whatever such a board exports', () => {
+    expect(configFromEnv({}).limits.maxBoardBytes).toBe(16 * 1024 * 1024);
+    const limits = configFromEnv({ MAX_BOARD_BYTES: String(64 * 1024 * 1024) }).limits;
+    expect(limits.maxBoardBytes).toBe(64 * 1024 * 1024);
+    expect(importBytesFor(limits)).toBeGreaterThanOrEqual(2 * limits.maxBoardBytes);
+    expect(importBytesFor(configFromEnv({}).limits)).toBeGreaterThanOrEqual(configFromEnv({}).limits.maxBodyBytes);
+    expect(() => configFromEnv({ MAX_BOARD_BYTES: '1' })).toThrow(/MAX_BOARD_BYTES must be a whole number from 65536/);
   });
 
   it('knows loopback addresses', () => {

@@ -82,7 +82,7 @@ function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
 /**
  * The environment the process was started with: PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_HOSTS, ADMIN_TOKEN, MCP_TOKEN,
  * LOG_LEVEL, TRUST_PROXY, ROOM_LINGER_MS, CONNECT_BURST, CONNECT_RATE, CREATE_BURST, CREATE_RATE, CREATE_BYTES_PER_HOUR,
- * IMPORT_WORKERS, IMPORT_QUEUE. Throws a message naming a bad value.
+ * IMPORT_WORKERS, IMPORT_QUEUE, MAX_BOARD_BYTES. Throws a message naming a bad value.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = text(env, 'LOG_LEVEL');
@@ -113,6 +113,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ['CREATE_BYTES_PER_HOUR', 'createBytesPerHour', 1024, Number.MAX_SAFE_INTEGER],
     ['IMPORT_WORKERS', 'importWorkers', 1, 64],
     ['IMPORT_QUEUE', 'importQueue', 0, 10_000],
+    // What one board's document may grow to (the websocket refuses more with 1008; imports take twice as much).
+    ['MAX_BOARD_BYTES', 'maxBoardBytes', 64 * 1024, 1024 * 1024 * 1024],
   ];
   for (const [name, key, min, max] of creation) {
     const value = integer(env, name, min, max);

@@ -47,6 +47,8 @@ export interface Route {
    * any name).
    */
   guard?: RouteGuard;
+  /** A body limit of its own (the import takes whole workshop files); the router's otherwise. */
+  maxBodyBytes?: number;
   /** How this route says 403 when its guard refuses (MCP answers JSON-RPC); the one error shape otherwise. */
   refuse?(res: ServerResponse, status: number, message: string): void;
 }
@@ -210,7 +212,7 @@ export function createRouter(options: RouterOptions): (req: IncomingMessage, res
         }
       }
       let body: Promise<Buffer> | null = null;
-      const readOnce = () => (body ??= readBody(req, options.maxBodyBytes));
+      const readOnce = () => (body ??= readBody(req, route.maxBodyBytes ?? options.maxBodyBytes));
       await route.handler({
         req,
         res,

@@ -41,6 +41,15 @@ export interface Limits {
 
 const MiB = 1024 * 1024;
 
+/**
+ * The largest workshop file an import takes: whatever a board may hold exports to a file this size or smaller (the
+ * JSON repeats each field's name per element: at most twice the document, plus about 300 bytes for each of its
+ * 10,000 elements), so every export imports.
+ */
+export function importBytesFor(limits: Pick<Limits, 'maxBoardBytes' | 'maxBodyBytes'>): number {
+  return Math.max(limits.maxBodyBytes, 2 * limits.maxBoardBytes + 8 * MiB);
+}
+
 export const DEFAULT_LIMITS: Limits = {
   maxMessageBytes: 4 * MiB,
   maxBodyBytes: 5 * MiB,

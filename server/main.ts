@@ -9,7 +9,7 @@ import { AccessControl } from './access';
 import { isLoopbackAddress, publicOrigin, resolveConfig, type ServerConfig, type ServerOptions } from './config';
 import { createHostGuard } from './host-guard';
 import { clientAddress, createRouter, errorBody, type Route, type RouteGuard } from './http';
-import { AddressThrottle } from './limits';
+import { AddressThrottle, importBytesFor } from './limits';
 import { createLogger, errorText, type Logger } from './log';
 import { restRoutes } from './rest';
 import { Rooms, type Access, type RoomHooks } from './rooms';
@@ -90,7 +90,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const access = new AccessControl(storage);
   let port = config.port;
   const origin = () => publicOrigin(config, port);
-  const workshops = new Workshops({ storage, rooms, access, log, origin, maxDocumentBytes: config.limits.maxBodyBytes });
+  const workshops = new Workshops({ storage, rooms, access, log, origin, maxDocumentBytes: importBytesFor(config.limits), limits: config.limits });
 
   let httpServer: Server | null = null;
   let closing: Promise<void> | null = null;
@@ -105,7 +105,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const routes = [
     ...(options.mcp === false ? [] : mcpRoutes(app)),
     ...(options.extraRoutes?.(app) ?? []),
-    ...withRestGuards(restRoutes({ workshops, adminToken: config.adminToken, listensOnLoopbackOnly, healthy: () => closing === null })),
+    ...withRestGuards(restRoutes({ workshops, adminToken: config.adminToken, listensOnLoopbackOnly, healthy: () => closing === null, maxImportBytes: importBytesFor(config.limits) })),
   ];
   const handler = createRouter({
     routes,
@@ -207,6 +207,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await rooms.close();
+      await workshops.close();
       for (const hook of closeHooks) {
         try {
           await hook();

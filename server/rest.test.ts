@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { addElement, snapshot } from '../src/board';
 import { replayOnDoc } from '../src/board/tutorial-replay';
 import { exportWorkshop } from '../src/domain';
-import { slugOf } from './rest';
+import { isJsonContentType, slugOf } from './rest';
 import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from './test-clients';
 
 const fixture = (name: string) => readFile(fileURLToPath(new URL(`../fixtures/seed/${name}`, import.meta.url)), 'utf8');
@@ -161,6 +161,15 @@ describe('the REST API', () => {
     expect((await get('/w/abc/def')).status).toBe(404);
     expect((await get('/%2e%2e/package.json')).status).toBe(404);
     expect((await get('/..%2f..%2fpackage.json')).status).toBe(404);
+  });
+
+  it('takes a body as JSON only when it says so: application/json or application/*+json, any charset', () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', ' APPLICATION/JSON ;charset=UTF-8', 'application/vnd.eventstorm+json', 'application/merge-patch+json']) {
+      expect(isJsonContentType(type), type).toBe(true);
+    }
+    for (const type of [undefined, '', 'text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/json', 'application/jsonp', 'application/+json', 'application/a/b+json']) {
+      expect(isJsonContentType(type), String(type)).toBe(false);
+    }
   });
 
   it('makes download names from workshop names', () => {

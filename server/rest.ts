@@ -1,6 +1,8 @@
 // The REST API (JSON in and out). Creating and importing need no secret; everything on one workshop needs its
 // edit or view secret (`Authorization: Bearer <secret>`, or `?key=`/`?view=` on a plain download link).
-import { EventStormError, exportWorkshop, importInput, parseInput, statistics } from '../src/domain';
+// Creating and importing are counted per client address (429 past the burst, the rate or the hour's bytes), and a
+// body must say it is JSON (415 otherwise), so another site's form or text/plain fetch creates nothing.
+import { EventStormError, exportWorkshop, statistics } from '../src/domain';
 import { bearerToken, sameSecret } from './access';
 import { HttpError, sendJson, type Route, type RouteContext } from './http';
 import type { Access } from './rooms';
@@ -14,6 +16,8 @@ export interface RestOptions {
   listensOnLoopbackOnly: () => boolean;
   /** False while the server is shutting down. */
   healthy: () => boolean;
+  /** The largest workshop file an import takes (importBytesFor). */
+  maxImportBytes: number;
 }
 
 function created(result: CreatedWorkshop, how: 'created' | 'imported') {
@@ -70,6 +74,33 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `application/json` or `application/<anything>+json`, with any parameters (a charset). */
+export function isJsonContentType(header: string | undefined): boolean {
+  const type = (header ?? '').split(';')[0].trim().toLowerCase();
+  return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
+}
+
+/**
+ * 415 unless the request says its body is JSON. A page on another site can send a form or a text/plain fetch
+ * without asking first (no CORS preflight), never an application/json one. Checked after the body is read, so a
+ * body over the limit still gets its 413.
+ */
+function requireJsonBody(ctx: RouteContext): void {
+  const header = ctx.req.headers['content-type'];
+  if (isJsonContentType(header)) return;
+  const said = header ? `this request sent "${header.slice(0, 80)}"` : 'this request named no content type';
+  throw new HttpError(415, 'unsupported_media_type', `Send the body as JSON, with "Content-Type: application/json" (${said}).`, [
+    { path: '', message: 'must be sent as application/json' },
+  ]);
+}
+
+/** The body as JSON, once it is known to be declared JSON. Every route reading a JSON body reads it here. */
+async function readJsonBody(ctx: RouteContext): Promise<unknown> {
+  await ctx.readBody();
+  requireJsonBody(ctx);
+  return ctx.readJson();
+}
+
 export function restRoutes(options: RestOptions): Route[] {
   const { workshops } = options;
   return [
@@ -84,20 +115,15 @@ export function restRoutes(options: RestOptions): Route[] {
     {
       method: 'POST',
       path: '/api/workshops/import',
+      maxBodyBytes: options.maxImportBytes,
       handler: async (ctx) => {
-        const body = await ctx.readJson();
-        let input: unknown = body;
-        let newName = ctx.url.searchParams.get('new_name') ?? undefined;
-        // The MCP tool's shape: the export as a JSON string, and an optional new name.
-        if (isRecord(body) && 'workshop_data' in body && !('format' in body)) {
-          const args = parseInput(importInput, body, 'import');
-          input = args.workshop_data;
-          newName = args.new_name ?? newName;
-        }
-        if (input === undefined) {
-          throw new EventStormError('invalid', 'Send the workshop file as the request body (JSON).', [{ path: '', message: 'must not be empty' }]);
-        }
-        const result = await workshops.importDocument(input, newName);
+        // Cheapest refusals first: a full import queue, then the address's allowance, before the body is read.
+        workshops.requireImportRoom();
+        const ticket = workshops.admit(ctx.address);
+        const body = await ctx.readBody();
+        requireJsonBody(ctx);
+        // The file or the MCP tool's envelope; parsed, checked and built in an import worker.
+        const result = await workshops.importBody(body, ctx.url.searchParams.get('new_name') ?? undefined, ticket);
         sendJson(ctx.res, 201, created(result, 'imported'), { Location: `/api/workshops/${encodeURIComponent(result.meta.id)}` });
       },
     },
@@ -105,13 +131,14 @@ export function restRoutes(options: RestOptions): Route[] {
       method: 'POST',
       path: '/api/workshops',
       handler: async (ctx) => {
-        const body = await ctx.readJson();
+        const ticket = workshops.admit(ctx.address);
+        const body = await readJsonBody(ctx);
         if (!isRecord(body)) {
           throw new EventStormError('invalid', 'Send the workshop as a JSON object: {"name": ..., "description"?, "domain"?, "facilitators"?}.', [
             { path: '', message: 'must be a JSON object' },
           ]);
         }
-        const result = await workshops.create(body as never);
+        const result = await workshops.create(body as never, ticket);
         sendJson(ctx.res, 201, created(result, 'created'), { Location: `/api/workshops/${encodeURIComponent(result.meta.id)}` });
       },
     },

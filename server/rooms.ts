@@ -459,10 +459,11 @@ export class Room {
     }
     let stored = 0;
     const append = async () => {
-      for (const updates of records.values()) {
-        const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-        await this.ctx.hooks.beforeStore?.(this.id, update);
-        await this.ctx.storage.append(this.id, update);
+      const updates = [...records.values()].map((list) => (list.length === 1 ? list[0] : Y.mergeUpdates(list)));
+      for (const update of updates) await this.ctx.hooks.beforeStore?.(this.id, update);
+      // Issued together, the records go into one LevelDB batch (storage group-commits what arrives at once).
+      await Promise.all(updates.map((update) => this.ctx.storage.append(this.id, update)));
+      for (const update of updates) {
         this.ctx.hooks.afterStore?.(this.id, update);
         stored += update.byteLength;
       }

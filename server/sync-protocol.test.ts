@@ -11,7 +11,7 @@ describe('reading client messages strictly', () => {
   it('reads sync step 1, step 2, updates, awareness and awareness queries', () => {
     expect(parseClientMessage(encodeSyncStep1(doc))).toMatchObject({ kind: 'sync-step1' });
     expect(parseClientMessage(encodeSyncStep2(doc, new Uint8Array([0])))).toMatchObject({ kind: 'update', step2: true });
-    expect(parseClientMessage(encodeUpdate(update))).toEqual({ kind: 'update', update, step2: false });
+    expect(parseClientMessage(encodeUpdate(update))).toEqual({ kind: 'update', update, step2: false, decoded: Y.decodeUpdate(update) });
     const awareness = encoding.encode((e) => {
       encoding.writeVarUint(e, 1);
       encoding.writeVarUint8Array(e, encodeAwarenessEntries([{ clientID: 7, clock: 2, json: '{"user":"x"}' }]));

@@ -31,7 +31,8 @@ export async function startTestServer(options: StartServerOptions = {}): Promise
     roomLingerMs: 50,
     ...options,
     dataDir,
-    limits: { connectBurst: 100_000, connectPerSecond: 100_000, ...options.limits },
+    // Tests make workshops and connections far faster than people do; the tests of the limits set their own.
+    limits: { connectBurst: 100_000, connectPerSecond: 100_000, createBurst: 100_000, createPerMinute: 1_000_000, ...options.limits },
   });
   return {
     ...server,

@@ -1,22 +1,16 @@
 // The workshop service: what REST and MCP call. Creating and importing write a whole new document atomically;
 // editing and reading go through the live room (server/rooms.ts), so a server-side change is stored and
-// broadcast exactly like a client's.
-import * as Y from 'yjs';
-import { applyImport } from '../src/board/import';
+// broadcast exactly like a client's. Creating and importing are counted per address (server/creation-quota.ts),
+// and an import is parsed and built in a worker thread (server/import-worker.ts), never on the rooms' thread.
+import type * as Y from 'yjs';
 import { initWorkshop } from '../src/board';
-import {
-  EventStormError,
-  createWorkshopInput,
-  idSchema,
-  parseInput,
-  parseWorkshopDocument,
-  type CreateWorkshopInput,
-  type WorkshopMeta,
-  type WorkshopSnapshot,
-} from '../src/domain';
+import { EventStormError, createWorkshopInput, idSchema, parseInput, type CreateWorkshopInput, type WorkshopMeta, type WorkshopSnapshot } from '../src/domain';
 import { ACCESS_META, AccessControl, newSecret, newWorkshopId, storedAccess, type AccessKeys } from './access';
+import { CreationQuota, type CreationTicket } from './creation-quota';
+import { ImportPool, buildDocument, refuseOversized, type BuiltDocument, type ImportSource, type ImportStats } from './import-worker';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 import type { Logger } from './log';
-import { SCHEMA_META, schemaVersionOf, summaryOf, type Access, type Rooms, type WorkshopSummary } from './rooms';
+import { SCHEMA_META, type Access, type Rooms, type WorkshopSummary } from './rooms';
 import type { Storage } from './storage';
 
 export interface WorkshopLinks {
@@ -51,55 +45,122 @@ export interface WorkshopsOptions {
   origin: () => string;
   /** An import given as text longer than this is refused before it is parsed. */
   maxDocumentBytes: number;
+  /** The creation quota and the import workers (the defaults when absent). */
+  limits?: CreationAndImportLimits;
 }
 
+export type CreationAndImportLimits = Pick<Limits, 'createBurst' | 'createPerMinute' | 'createBytesPerHour' | 'importWorkers' | 'importQueue'>;
+
+/**
+ * Who creates: an address (REST's client; counted, once per call, then charged the new document's bytes), a ticket
+ * from `admit` (counted already, before its body was read), or nobody (server code and MCP: not counted).
+ */
+export type Creator = string | CreationTicket | undefined;
+
+/**
+ * The limits the server was started with. server/main.ts hands them to the rooms but not (yet) to Workshops, so
+ * they are read from there; once main.ts passes `limits: config.limits` to Workshops this fallback can go.
+ */
+
 export class Workshops {
-  constructor(private readonly options: WorkshopsOptions) {}
+  private readonly quota: CreationQuota;
+  private readonly imports: ImportPool;
+
+  constructor(private readonly options: WorkshopsOptions) {
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    this.quota = new CreationQuota(limits);
+    this.imports = new ImportPool({ workers: limits.importWorkers, queue: limits.importQueue, log: options.log });
+  }
+
+  /**
+   * Count one creation or import from `address` before anything is read or built: a 429 (`too_many_requests`, with
+   * Retry-After) past its burst and rate, or once it has stored its hour's bytes. Pass the ticket to create/import.
+   */
+  admit(address: string): CreationTicket {
+    return this.quota.admit(address);
+  }
+
+  /** A 503 when an import now would find every worker busy and the queue full (checked again when it is queued). */
+  requireImportRoom(): void {
+    if (!this.imports.hasRoom()) throw this.imports.busy();
+  }
+
+  /** Imports building and waiting, and how many the workers have answered. */
+  importStats(): ImportStats {
+    return this.imports.stats();
+  }
 
   /** Create a workshop: validated with `createWorkshopInput`; answers its meta, its secrets and its links. */
-  async create(input: CreateWorkshopInput): Promise<CreatedWorkshop> {
+  async create(input: CreateWorkshopInput, by?: Creator): Promise<CreatedWorkshop> {
+    const ticket = this.ticketOf(by);
     const args = parseInput(createWorkshopInput, input, 'workshop');
-    return this.store((doc, id) => initWorkshop(doc, id, args, { origin: 'create' }), 'create');
+    return this.store((id) => buildDocument(id, (doc) => initWorkshop(doc, id, args, { origin: 'create' })), 'create', ticket);
   }
 
   /**
    * Create a workshop from an exchange document, an export of the original server, or either as JSON text.
    * The whole file is checked first: an invalid one throws one `invalid` error naming every bad path, and
-   * nothing is created.
+   * nothing is created. Parsed and built in a worker thread.
    */
-  async importDocument(input: unknown, newName?: string): Promise<CreatedWorkshop> {
-    if (typeof input === 'string' && Buffer.byteLength(input, 'utf8') > this.options.maxDocumentBytes) {
-      const mib = Math.round(this.options.maxDocumentBytes / 1024 / 1024);
-      throw new EventStormError('invalid', `This file is too large to import: a workshop file is at most ${mib} MiB.`, [
-        { path: '', message: `must be at most ${mib} MiB` },
-      ]);
-    }
-    const plan = parseWorkshopDocument(input);
-    return this.store((doc, id) => applyImport(doc, id, plan, { newName, origin: 'import' }), 'import');
+  async importDocument(input: unknown, newName?: string, by?: Creator): Promise<CreatedWorkshop> {
+    refuseOversized(input, this.options.maxDocumentBytes);
+    return this.importFrom({ kind: 'file', file: input, newName }, by);
   }
 
-  private async store(write: (doc: Y.Doc, id: string) => WorkshopMeta, how: string): Promise<CreatedWorkshop> {
+  /**
+   * Import a REST body as it came: the exchange document (or the original server's export), or the MCP tool's
+   * `{"workshop_data": "<the file as a string>", "new_name"?}`; `newName` renames unless the body names one.
+   * Even the JSON is parsed in the worker: a 400 for bad JSON, an empty body or a bad file, exactly as before.
+   */
+  async importBody(body: Uint8Array, newName?: string, by?: Creator): Promise<CreatedWorkshop> {
+    return this.importFrom({ kind: 'body', body, newName }, by);
+  }
+
+  /** End the import workers (they also end by themselves when idle). */
+  async close(): Promise<void> {
+    await this.imports.close();
+  }
+
+  private importFrom(source: ImportSource, by: Creator): Promise<CreatedWorkshop> {
+    this.requireImportRoom();
+    const ticket = this.ticketOf(by);
+    return this.store((workshopId) => this.imports.run({ workshopId, source, maxDocumentBytes: this.options.maxDocumentBytes }), 'import', ticket);
+  }
+
+  private ticketOf(by: Creator): CreationTicket | undefined {
+    return typeof by === 'string' ? this.quota.admit(by) : by;
+  }
+
+  /**
+   * Build a new workshop's document under a fresh id, charge its bytes to whoever asked for it, and store it whole.
+   * Nothing is stored when building throws or the bytes would pass the creator's hour.
+   */
+  private async store(build: (id: string) => BuiltDocument | Promise<BuiltDocument>, how: string, by?: CreationTicket): Promise<CreatedWorkshop> {
     const keys: AccessKeys = { editKey: newSecret(), viewKey: newSecret() };
     for (let attempt = 0; ; attempt++) {
       const id = newWorkshopId();
       if (await this.exists(id)) continue;
-      const doc = new Y.Doc();
+      const built = await build(id);
+      const refund = by ? this.quota.charge(by.address, built.update.byteLength) : () => {};
       try {
-        const meta = write(doc, id);
-        await this.options.storage.create(id, Y.encodeStateAsUpdate(doc), {
-          [SUMMARY_META]: summaryOf(id, doc),
-          [SCHEMA_META]: schemaVersionOf(doc) ?? null,
-          [ACCESS_META]: storedAccess(keys),
-        });
-        this.options.access.remember(id, keys);
-        this.options.log.info(`workshop.${how}`, { room: id, elements: summaryOf(id, doc).element_count });
-        return { meta, ...keys, ...this.links(id, keys) };
+        await this.options.storage.create(
+          id,
+          built.update,
+          {
+            [SUMMARY_META]: built.summary,
+            [SCHEMA_META]: built.schemaVersion,
+            [ACCESS_META]: storedAccess(keys),
+          },
+          built.stateVector,
+        );
       } catch (error) {
+        refund();
         if (attempt < 3 && error instanceof Error && /already exists/.test(error.message)) continue;
         throw error;
-      } finally {
-        doc.destroy();
       }
+      this.options.access.remember(id, keys);
+      this.options.log.info(`workshop.${how}`, { room: id, elements: built.summary.element_count, bytes: built.update.byteLength, addr: by?.address });
+      return { meta: built.meta, ...keys, ...this.links(id, keys) };
     }
   }
 
