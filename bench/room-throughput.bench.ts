@@ -10,7 +10,7 @@ import { ProtocolClient, Writer, latenciesOf, type SendTimes } from './server-cl
 import { cpuWindow, startBenchServer } from './server-process';
 
 const WRITERS = 20;
-const RATES = [1_000, 2_000, 4_000, 6_000, 8_000, 12_000, 16_000];
+const RATES = [1_000, 2_000, 4_000, 8_000, 12_000, 16_000, 24_000, 32_000];
 const STEP_MS = Number(process.env.BENCH_STEP_SECONDS ?? 3) * 1000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

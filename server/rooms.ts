@@ -86,8 +86,11 @@ export const COMPACT_ON_LOAD = 100;
 export const COMPACT_ON_UNLOAD = 50;
 /** A log of more than one update and more than this many bytes is compacted on load and unload. */
 export const COMPACT_BYTES = 1024 * 1024;
-/** A room that stays loaded compacts after this many appends. */
-export const COMPACT_EVERY = 500;
+/**
+ * A room that stays loaded compacts after this many records (each batch stores one per author, so a busy room of
+ * twenty writers adds twenty a batch: compacting every 500 cost a quarter of its throughput).
+ */
+export const COMPACT_EVERY = 2_000;
 const MAX_STORE_BATCH_BYTES = 8 * 1024 * 1024;
 const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 /** How long a load waits for answers sent from storage to leave before applying the document. */
