@@ -57,11 +57,6 @@ export type CreationAndImportLimits = Pick<Limits, 'createBurst' | 'createPerMin
  */
 export type Creator = string | CreationTicket | undefined;
 
-/**
- * The limits the server was started with. server/main.ts hands them to the rooms but not (yet) to Workshops, so
- * they are read from there; once main.ts passes `limits: config.limits` to Workshops this fallback can go.
- */
-
 export class Workshops {
   private readonly quota: CreationQuota;
   private readonly imports: ImportPool;

@@ -1,6 +1,8 @@
-// Mount the MCP endpoint on the main server's router: `/mcp`, with the body limit every route has.
+// Mount the MCP endpoint on the main server's router: `/mcp`, taking bodies as large as an import takes (the import
+// tool carries a whole workshop file).
 import type { AppContext } from '../main';
 import type { Route } from '../http';
+import { importBytesFor } from '../limits';
 import { createMcpHandler, mcpDisabledReason, refuse } from './http';
 
 export function mcpRoutes(app: AppContext): Route[] {
@@ -16,6 +18,7 @@ export function mcpRoutes(app: AppContext): Route[] {
       // the app's own, reaches it (DNS rebinding). With the token, whoever rebinds a name lacks it.
       guard: options.token ? 'origin' : 'host',
       refuse,
+      maxBodyBytes: importBytesFor(app.config.limits),
       async handler(ctx) {
         const body = ctx.req.method === 'POST' && !reason ? await ctx.readJson() : undefined;
         await handle(ctx.req, ctx.res, body);
