@@ -137,3 +137,22 @@ test('a board whose meta an editor vandalised still opens, and exports as itself
     provider.destroy();
   }
 });
+
+test('a change the server will not take is named in the top bar, and the page recovers once it is gone', async ({ page, request }) => {
+  const w = await createWorkshop(request, 'Refused change');
+  await openBoard(page, w);
+  // A write no operation of the app makes (they refuse a name this long): straight into the page's document.
+  await page.evaluate(() => {
+    window.__eventstorm!.session.doc.getMap('elements').set('too-long', { type: 'event', name: 'x'.repeat(6_000), at: [0, 0] });
+  });
+  const badge = page.getByTestId('connection-state');
+  await expect(badge).toHaveAttribute('data-state', 'refused');
+  await expect(page.getByTestId('connection-refusal')).toContainText('board limit: a text of 6000 characters (at most 5000)');
+  // Removing it is enough: the page tries again at once, and the server takes what is left.
+  await page.evaluate(() => {
+    window.__eventstorm!.session.doc.getMap('elements').delete('too-long');
+  });
+  await expect(badge).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
+  const exported = await (await request.get(`/api/workshops/${w.workshop_id}/export`, { headers: { authorization: `Bearer ${w.edit_key}` } })).json();
+  expect((exported as { elements: unknown[] }).elements).toHaveLength(0);
+});

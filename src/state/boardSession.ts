@@ -99,7 +99,7 @@ export function createBoardSession(link: BoardLink, options: SessionOptions = {}
     connection = connectRoom({ workshopId: link.workshopId, secret: link.secret, access: link.access, doc, serverUrl: options.serverUrl });
     stops.push(
       connection.onState((state: ConnectionState) => {
-        store.setState({ connection: state });
+        store.setState({ connection: state, refusal: state === 'refused' ? connection!.refusal : null });
         // The server's final word on the link, even over a copy kept in this browser.
         if (state === 'denied') setStatus('denied');
       }),

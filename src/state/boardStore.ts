@@ -58,6 +58,8 @@ export interface BoardState {
   remoteDrags: DragOverrides;
   /** This page's changes the server has not confirmed yet. */
   unsynced: number;
+  /** While the connection is `refused`: the server's reason. */
+  refusal: string | null;
 }
 
 export type BoardStore = StoreApi<BoardState>;
@@ -88,6 +90,7 @@ export function createBoardStore(access: Access = 'edit'): BoardStore {
     highlight: null,
     remoteDrags: new Map(),
     unsynced: 0,
+    refusal: null,
   }));
 }
 

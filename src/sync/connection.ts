@@ -23,6 +23,8 @@ export interface RoomConnection {
   onUnsynced(listener: (count: number) => void): () => void;
   /** Resolves when the first full sync with the server has happened. */
   readonly synced: Promise<void>;
+  /** Why the server last refused this page's changes (its close reason), while it does; null otherwise. */
+  readonly refusal: string | null;
   destroy(): void;
 }
 
@@ -64,6 +66,10 @@ const browserSaysOffline = () => typeof navigator !== 'undefined' && navigator.o
 const now = () => performance.now();
 /** While changes are pending, how often the state is re-read (a change turns "stale" with time alone). */
 const TICK_MS = 1000;
+/** How long a connection must stay up after syncing before a refusal counts as over. */
+const REFUSAL_CLEARS_MS = 3000;
+/** How long a refused page waits before trying again (unless the person changes something first). */
+const REFUSAL_RETRY_MS = 5000;
 
 export function connectRoom(options: RoomOptions): RoomConnection {
   const serverUrl = options.serverUrl ?? websocketBase(window.location);
@@ -85,6 +91,9 @@ export function connectRoom(options: RoomOptions): RoomConnection {
   let wasOnline = false;
   let failed = false;
   let destroyed = false;
+  let refusal: string | null = null;
+  let refusalClear: ReturnType<typeof setTimeout> | null = null;
+  let refusalRetry: ReturnType<typeof setTimeout> | null = null;
   let probeTimer: ReturnType<typeof setTimeout> | null = null;
   let probeTimerAt = 0;
   let tick: ReturnType<typeof setInterval> | null = null;
@@ -126,6 +135,7 @@ export function connectRoom(options: RoomOptions): RoomConnection {
     if (destroyed) return;
     const next = connectionStateOf({
       denied,
+      refused: refusal !== null,
       socket: socket(),
       synced: provider.synced,
       wasOnline,
@@ -189,6 +199,8 @@ export function connectRoom(options: RoomOptions): RoomConnection {
     // Local transactions only: the provider and the offline cache apply updates as non-local ones.
     if (!tracking || !tr.local || tr.changed.size === 0) return;
     unsynced.record(now());
+    // The person changed something (an undo, a deletion): the board may be acceptable again.
+    if (refusalRetry !== null) queueMicrotask(retryRefused);
     refresh();
   };
   doc.on('afterTransaction', onTransaction);
@@ -221,12 +233,37 @@ export function connectRoom(options: RoomOptions): RoomConnection {
   provider.on('connection-close', (event) => {
     // Closed by the other end or the network (this page closing its own socket passes null).
     if (event) failed = true;
+    // 1008 (a board limit) and 1003 (an update it cannot apply): the server will not take one of this page's
+    // changes. The page keeps retrying (an undo or a deletion may make the board acceptable again); the top bar says why.
+    if (event && (event.code === 1008 || event.code === 1003)) {
+      refusal = event.reason || 'The server refused a change made on this page.';
+      if (refusalClear !== null) clearTimeout(refusalClear);
+      refusalClear = null;
+      // Not straight back with the same change: wait, or retry at once after the person changes something.
+      provider.disconnect();
+      if (refusalRetry !== null) clearTimeout(refusalRetry);
+      refusalRetry = setTimeout(retryRefused, REFUSAL_RETRY_MS);
+    }
     refresh();
   });
+
+  function retryRefused() {
+    if (refusalRetry !== null) clearTimeout(refusalRetry);
+    refusalRetry = null;
+    if (!destroyed && !denied && !browserSaysOffline()) provider.connect();
+  }
   provider.on('sync', (isSynced: boolean) => {
     if (isSynced) {
       wasOnline = true;
       resolveSynced();
+      // A refused change is sent again right after each sync: only a connection that stays up has been accepted.
+      if (refusal !== null && refusalClear === null) {
+        refusalClear = setTimeout(() => {
+          refusalClear = null;
+          if (provider.wsconnected) refusal = null;
+          refresh();
+        }, REFUSAL_CLEARS_MS);
+      }
     }
     refresh();
   });
@@ -255,6 +292,9 @@ export function connectRoom(options: RoomOptions): RoomConnection {
   return {
     provider,
     synced,
+    get refusal() {
+      return refusal;
+    },
     onState(listener) {
       stateListeners.add(listener);
       listener(state);
@@ -270,6 +310,8 @@ export function connectRoom(options: RoomOptions): RoomConnection {
       stateListeners.clear();
       countListeners.clear();
       if (probeTimer !== null) clearTimeout(probeTimer);
+      if (refusalClear !== null) clearTimeout(refusalClear);
+      if (refusalRetry !== null) clearTimeout(refusalRetry);
       if (tick !== null) clearInterval(tick);
       doc.off('afterTransaction', onTransaction);
       if (typeof window !== 'undefined') {

@@ -9,10 +9,17 @@ const facts = (f: Partial<ConnectionFacts>): ConnectionFacts => ({
   browserOffline: false,
   failed: false,
   backlog: 0,
+  refused: false,
   ...f,
 });
 
 describe('what the top bar says about the connection', () => {
+  it('says refused while the server refuses a change of this page, whatever the socket does', () => {
+    expect(connectionStateOf(facts({ refused: true }))).toBe('refused');
+    expect(connectionStateOf(facts({ refused: true, socket: 'closed', synced: false }))).toBe('refused');
+    expect(connectionStateOf(facts({ refused: true, denied: true }))).toBe('denied');
+  });
+
   it('says connecting on a first visit until the first sync', () => {
     expect(connectionStateOf(facts({ socket: 'connecting', synced: false, wasOnline: false }))).toBe('connecting');
     expect(connectionStateOf(facts({ socket: 'open', synced: false, wasOnline: false }))).toBe('connecting');

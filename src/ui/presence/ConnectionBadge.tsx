@@ -9,6 +9,7 @@ const LABEL: Record<ConnectionState, string> = {
   online: 'Online',
   offline: 'Offline',
   denied: 'Refused',
+  refused: 'Change refused',
 };
 const DOT: Record<ConnectionState, string> = {
   connecting: 'bg-amber-400',
@@ -16,13 +17,14 @@ const DOT: Record<ConnectionState, string> = {
   online: 'bg-emerald-500',
   offline: 'bg-slate-400',
   denied: 'bg-red-500',
+  refused: 'bg-red-500',
 };
 
 export function changesNotOnServer(count: number): string {
   return `${count} ${count === 1 ? 'change' : 'changes'} not yet on the server`;
 }
 
-function explanation(state: ConnectionState, unsynced: number): string | undefined {
+function explanation(state: ConnectionState, unsynced: number, refusal: string | null): string | undefined {
   const kept = unsynced > 0 ? ` ${changesNotOnServer(unsynced)}: they are kept in this browser and sent when the connection is back.` : '';
   switch (state) {
     case 'offline':
@@ -33,6 +35,8 @@ function explanation(state: ConnectionState, unsynced: number): string | undefin
       return 'Connected: everyone sees your changes as you make them.';
     case 'denied':
       return 'The server refused this link.';
+    case 'refused':
+      return `The server would not take a change made on this page (${refusal ?? 'no reason given'}). It is kept here and retried; undo it or delete something to make room.`;
     default:
       return undefined;
   }
@@ -41,6 +45,7 @@ function explanation(state: ConnectionState, unsynced: number): string | undefin
 export function ConnectionBadge() {
   const state = useBoard((s) => s.connection);
   const unsynced = useBoard((s) => s.unsynced);
+  const refusal = useBoard((s) => s.refusal);
   const showCount = unsynced > 0 && (state === 'offline' || state === 'syncing');
   return (
     <span
@@ -50,11 +55,17 @@ export function ConnectionBadge() {
       data-testid="connection-state"
       data-state={state}
       data-unsynced={unsynced}
-      title={explanation(state, unsynced)}
+      title={explanation(state, unsynced, refusal)}
+      data-refusal={refusal ?? undefined}
       role="status"
     >
       <span className={`inline-block h-2 w-2 shrink-0 rounded-full ${DOT[state]}`} />
       {LABEL[state]}
+      {state === 'refused' && refusal && (
+        <span className="max-w-72 truncate" data-testid="connection-refusal">
+          · {refusal}
+        </span>
+      )}
       {showCount && (
         <span className="whitespace-nowrap" data-testid="unsynced-count" data-count={unsynced}>
           · {changesNotOnServer(unsynced)}
