@@ -24,12 +24,13 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
+  // EVENTSTORM_TEST_HOOKS=1: the test build (dist-e2e/, with window.__eventstorm), never the production dist/.
   webServer: {
     command: `node scripts/start.js`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
     // The specs make workshops far faster than people do (the limits have tests of their own).
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: `.tmp/e2e-data-${PORT}`, LOG_LEVEL: 'warn', CREATE_BURST: '100000', CREATE_RATE: '1000000' },
+    env: { EVENTSTORM_TEST_HOOKS: '1', PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: `.tmp/e2e-data-${PORT}`, LOG_LEVEL: 'warn', CREATE_BURST: '100000', CREATE_RATE: '1000000' },
   },
 });

@@ -1,9 +1,24 @@
-// What the browser benchmarks share: Chromium's flags here (as in playwright.config.ts), a workshop, an open board.
+// What the browser benchmarks share: Chromium's flags here (as in playwright.config.ts), the test build they serve,
+// a workshop, an open board.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
 import type { BenchServer } from './server-process';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 export const VIEWPORT = { width: 1440, height: 900 };
+
+/**
+ * Builds the test build (`vite build --mode e2e` into dist-e2e/), the app with the `window.__eventstorm` hook the
+ * browser benches drive (the production dist/ has none); returns the server environment that serves it.
+ */
+export async function buildTestApp(): Promise<{ DIST_DIR: string }> {
+  await build({ root: repoRoot, mode: 'e2e', logLevel: 'warn', configFile: join(repoRoot, 'vite.config.ts') });
+  return { DIST_DIR: join(repoRoot, 'dist-e2e') };
+}
 
 export interface Created {
   workshop_id: string;

@@ -9,15 +9,11 @@
 //   - analysis alone: the domain analysis (`eventstorm:insight:*`).
 // Targets: statistics, timeline and lint under 16 ms; flows under 50 ms. Then the PNG export of the whole board.
 // Printed, never asserted.
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { ARGS, createWorkshop, openBoard } from './browser';
+import { ARGS, buildTestApp, createWorkshop, openBoard } from './browser';
 import { percentile, report } from './report';
 import { startBenchServer, type BenchServer } from './server-process';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ELEMENTS = 2000;
 const LINKS = 1000;
@@ -117,8 +113,7 @@ interface PanelCase {
 
 async function main() {
   const started = Date.now();
-  await build({ root: repoRoot, logLevel: 'warn', configFile: join(repoRoot, 'vite.config.ts') });
-  const server = await startBenchServer();
+  const server = await startBenchServer({ env: await buildTestApp() });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const w = await createWorkshop(server, 'Panels 2000');

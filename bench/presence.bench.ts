@@ -9,20 +9,16 @@
 //      and until the editing page has the server's confirmation of all 100.
 // Printed, never asserted. BENCH_SENDERS_PAINT=1 lets the ten sender pages paint too; BENCH_PROFILE=1 prints the
 // receiver's hottest functions while the cursors move.
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider, messageAwareness } from 'y-websocket';
 import * as Y from 'yjs';
-import { ARGS, createWorkshop, type Created } from './browser';
+import { ARGS, buildTestApp, createWorkshop, type Created } from './browser';
 import { percentile, report } from './report';
 import { startBenchServer, type BenchServer } from './server-process';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RECEIVER_VIEWPORT = { width: 1440, height: 900 };
 /** The senders are real board pages too, on small screens (the machine running all eleven is one machine). */
@@ -209,8 +205,7 @@ async function nodeClients(server: BenchServer, w: Created, view: Rect) {
 
 async function main() {
   const started = Date.now();
-  await build({ root: repoRoot, logLevel: 'warn', configFile: join(repoRoot, 'vite.config.ts') });
-  const server = await startBenchServer();
+  const server = await startBenchServer({ env: await buildTestApp() });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const w = await createWorkshop(server, 'Bench presence');

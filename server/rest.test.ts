@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, snapshot } from '../src/board';
 import { replayOnDoc } from '../src/board/tutorial-replay';
-import { exportWorkshop } from '../src/domain';
-import { isJsonContentType, slugOf } from './rest';
+import { exportFileName, exportWorkshop } from '../src/domain';
+import { isJsonContentType } from './rest';
 import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from './test-clients';
 
 const fixture = (name: string) => readFile(fileURLToPath(new URL(`../fixtures/seed/${name}`, import.meta.url)), 'utf8');
@@ -83,13 +83,31 @@ describe('the REST API', () => {
     await server.workshops.edit(created.workshop_id, (doc) => addElement(doc, { type: 'event', name: 'Order Paid', created_by: 'Ana' }));
     const plain = await get(`/api/workshops/${created.workshop_id}/export`, created.view_key);
     expect(plain.status).toBe(200);
-    expect(plain.headers.get('content-disposition')).toBe('attachment; filename="cafe-orders-payments.eventstorm.json"');
+    expect(plain.headers.get('content-disposition')).toBe(
+      `attachment; filename="cafe-orders-payments.eventstorm.json"; filename*=UTF-8''caf%C3%A9-orders-payments.eventstorm.json`,
+    );
     const doc = (await plain.json()) as { format: string; version: number; workshop: Record<string, unknown>; elements: Array<Record<string, unknown>> };
     expect(doc).toMatchObject({ format: 'eventstorm.workshop', version: 1, workshop: { name: 'Café — Orders & Payments!' } });
     expect(doc.elements[0]).not.toHaveProperty('created_at');
     const withMeta = (await (await get(`/api/workshops/${created.workshop_id}/export?metadata=true&key=${created.edit_key}`)).json()) as typeof doc;
     expect(withMeta.elements[0]).toHaveProperty('created_at');
     expect(withMeta.elements[0]).toMatchObject({ created_by: 'Ana' });
+  });
+
+  it('names a Korean workshop’s download as the board does: filename*= in UTF-8, an ASCII filename= beside it', async () => {
+    const name = '주문 관리 — "봄" 워크숍';
+    const created = (await (await post('/api/workshops', { name })).json()) as Created;
+    const res = await get(`/api/workshops/${created.workshop_id}/export?view=${created.view_key}`);
+    expect(res.status).toBe(200);
+    const header = res.headers.get('content-disposition') ?? '';
+    expect(header).toBe(
+      `attachment; filename="workshop.eventstorm.json"; ` +
+        `filename*=UTF-8''%EC%A3%BC%EB%AC%B8-%EA%B4%80%EB%A6%AC-%EB%B4%84-%EC%9B%8C%ED%81%AC%EC%88%8D.eventstorm.json`,
+    );
+    // What a browser saves (RFC 6266: filename* wins over filename) is the name the board's Export menu gives.
+    const extended = /filename\*=UTF-8''([^;\s]+)/.exec(header);
+    expect(decodeURIComponent(extended![1])).toBe(exportFileName(name, 'json'));
+    expect(decodeURIComponent(extended![1])).toBe('주문-관리-봄-워크숍.eventstorm.json');
   });
 
   it('imports its own export (in either shape) and the original server’s, as new workshops', async () => {
@@ -172,10 +190,4 @@ describe('the REST API', () => {
     }
   });
 
-  it('makes download names from workshop names', () => {
-    expect(slugOf('E-commerce Order Management System')).toBe('e-commerce-order-management-system');
-    expect(slugOf('주문 관리')).toBe('workshop');
-    expect(slugOf('  ---  ')).toBe('workshop');
-    expect(slugOf('A'.repeat(200))).toHaveLength(80);
-  });
 });

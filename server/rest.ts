@@ -2,7 +2,7 @@
 // edit or view secret (`Authorization: Bearer <secret>`, or `?key=`/`?view=` on a plain download link).
 // Creating and importing are counted per client address (429 past the burst, the rate or the hour's bytes), and a
 // body must say it is JSON (415 otherwise), so another site's form or text/plain fetch creates nothing.
-import { EventStormError, exportWorkshop, statistics } from '../src/domain';
+import { contentDisposition, EventStormError, exportFileName, exportWorkshop, statistics } from '../src/domain';
 import { bearerToken, sameSecret } from './access';
 import { HttpError, sendJson, type Route, type RouteContext } from './http';
 import type { Access } from './rooms';
@@ -55,19 +55,6 @@ async function authorize(ctx: RouteContext, workshops: Workshops, allowQuery: bo
   const granted = await workshops.authorize(ctx.params.id, secret, wanted);
   if (!granted) throw wrongSecret();
   return granted;
-}
-
-/** A file name for the download: the workshop's name in lower-case ASCII words joined by dashes. */
-export function slugOf(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'workshop';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -179,7 +166,8 @@ export function restRoutes(options: RestOptions): Route[] {
         const metadata = ['true', '1', 'yes'].includes((ctx.url.searchParams.get('metadata') ?? '').toLowerCase());
         const document = await workshops.read(ctx.params.id, (snap) => exportWorkshop(snap, { includeMetadata: metadata }));
         sendJson(ctx.res, 200, document, {
-          'Content-Disposition': `attachment; filename="${slugOf(document.workshop.name)}.eventstorm.json"`,
+          // The name the board's Export menu gives the same file (src/domain/file-names.ts).
+          'Content-Disposition': contentDisposition(exportFileName(document.workshop.name, 'json')),
         });
       },
     },

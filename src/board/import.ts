@@ -4,9 +4,9 @@ import {
   EventStormError,
   LIMITS,
   importInput,
+  inTimelineOrder,
   parseInput,
   parseWorkshopDocument,
-  timelineOrder,
   type ElementType,
   type ImportPlan,
   type IssueDetail,
@@ -88,7 +88,7 @@ function placements(plan: ImportPlan): Map<string, number> {
     ys.set(e.id, e.y);
     sameType(e.type).push({ position: e.position, y: e.y });
   }
-  const unplaced = plan.elements.filter((e) => e.y === undefined).sort(timelineOrder);
+  const unplaced = inTimelineOrder(plan.elements.filter((e) => e.y === undefined));
   for (const e of unplaced) {
     const others = sameType(e.type);
     const y = stackedY(e.type, e.position, others);

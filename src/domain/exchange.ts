@@ -3,7 +3,7 @@
 // every reference) and answers a plain plan that src/board writes in one transaction, or one `invalid` error
 // naming every bad path. Import also reads the original Python server's export (origin-format.ts).
 import { z } from 'zod';
-import { CATALOGUE, type ElementType } from './catalogue';
+import type { ElementType } from './catalogue';
 import { EventStormError, type IssueDetail } from './errors';
 import {
   fromOriginDocument,
@@ -27,7 +27,8 @@ import {
   shortTextSchema,
   textSchema,
 } from './schemas';
-import type { BoardElement, WorkshopSnapshot } from './types';
+import { inTimelineOrder } from './analyses/board-index';
+import { linkKey, type BoardElement, type WorkshopSnapshot } from './types';
 
 export const EXCHANGE_FORMAT = 'eventstorm.workshop';
 export const EXCHANGE_VERSION = 1;
@@ -99,16 +100,6 @@ export interface ExportWorkshopOptions {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export type TimelineKey = Pick<BoardElement, 'position' | 'type' | 'name' | 'id'>;
-
-/**
- * Timeline order: position, then the catalogue's row, then name, then id — the timeline analysis's order, for
- * anything with those fields (a snapshot's elements, or an import plan's).
- */
-export function timelineOrder(a: TimelineKey, b: TimelineKey): number {
-  return a.position - b.position || CATALOGUE[a.type].row - CATALOGUE[b.type].row || compareText(a.name, b.name) || compareText(a.id, b.id);
-}
-
 /** One element as the exchange format writes it (also how the MCP tools describe an element they changed). */
 export function exchangeElement(e: BoardElement, withMetadata: boolean): ExchangeElement {
   return {
@@ -132,7 +123,7 @@ export function exportWorkshop(snap: WorkshopSnapshot, options: ExportWorkshopOp
   const elementIds = new Set(snap.elements.map((e) => e.id));
   const contextIds = new Set(snap.contexts.map((c) => c.id));
 
-  const timeline = [...snap.elements].sort(timelineOrder); // so that two exports of similar boards diff readably
+  const timeline = inTimelineOrder(snap.elements); // the timeline analysis's order: two exports of similar boards diff readably
   // Derived from the links themselves, so the two ends can never disagree.
   const triggers = new Map<string, Set<string>>();
   const triggeredBy = new Map<string, Set<string>>();
@@ -602,7 +593,7 @@ function planOf(source: ImportSource, content: WorkshopFileContent): ImportPlan 
   const links = new Map<string, { from: string; to: string }>();
   const link = (from: string, to: string) => {
     if (from === to || !elementIds.has(from) || !elementIds.has(to)) return;
-    const key = `${from}>${to}`;
+    const key = linkKey(from, to);
     if (!links.has(key)) links.set(key, { from, to });
   };
   for (const e of content.elements) {

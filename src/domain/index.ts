@@ -5,3 +5,4 @@ export * from './types';
 export * from './schemas';
 export * from './analyses';
 export * from './exchange'; export * from './origin-format';
+export * from './file-names';

@@ -55,6 +55,13 @@ export interface WorkshopSnapshot {
   contexts: BoundedContext[];
 }
 
+/** A link's key, `from>to`: its record's key in the document, its arrow's id on the canvas, its highlight's mark. */
 export function linkKey(from: string, to: string): string {
   return `${from}>${to}`;
+}
+
+/** The ends a link key was made of (linkKey), or null when it is not one. An id never holds a `>` (schemas.ts). */
+export function linkKeyEnds(key: string): { from: string; to: string } | null {
+  const ends = key.split('>');
+  return ends.length === 2 && ends[0] && ends[1] ? { from: ends[0], to: ends[1] } : null;
 }

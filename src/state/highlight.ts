@@ -2,6 +2,7 @@
 // Highlighted stickies and arrows stand out and everything else is dimmed. Local UI state: it lives in the board
 // store (never in the document) and each sticky and arrow reads only its own mark through a narrow selector, so
 // pointing at something re-renders the stickies whose mark changed and nothing else.
+import { linkKey } from '../domain';
 import type { BoardStore } from './boardStore';
 
 export interface BoardHighlight {
@@ -27,7 +28,7 @@ export function stickyMark(highlight: BoardHighlight | null, id: string): Highli
 /** An arrow's mark under a highlight. */
 export function linkMark(highlight: BoardHighlight | null, from: string, to: string): HighlightMark {
   if (!highlight) return undefined;
-  if (highlight.links) return highlight.links.has(`${from}>${to}`) ? 'match' : 'dim';
+  if (highlight.links) return highlight.links.has(linkKey(from, to)) ? 'match' : 'dim';
   return highlight.ids.has(from) && highlight.ids.has(to) ? undefined : 'dim';
 }
 

@@ -1,5 +1,5 @@
 // The analyses: each a pure function of a WorkshopSnapshot returning JSON-able data, with a Markdown renderer of it.
-export { compareTimeline, indexBoard, type BoardIndex } from './board-index';
+export { indexBoard, inTimelineOrder, type BoardIndex, type TimelineKey } from './board-index';
 export { paginate, cutLine, cutLongLines, DEFAULT_PAGE_SIZE, MAX_LINE_CHARS, type Pagination } from './paging';
 export { markdownText, markdownId } from './markdown';
 export { statistics, statisticsMarkdown, type StatisticsReport } from './statistics';

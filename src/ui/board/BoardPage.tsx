@@ -1,41 +1,18 @@
 // The board page: joins the workshop's room, then shows the top bar, the palette, the canvas and the side panel.
-import { ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
-import * as Y from 'yjs';
-import * as board from '../../board';
-import { snapshot } from '../../board';
 import type { BoardLink } from '../../state/boardLink';
-import type { BoardNode, TriggerEdge } from '../../state/canvasNodes';
 import { createBoardSession, type BoardSession } from '../../state/boardSession';
 import { browserStorage, rememberWorkshop } from '../../state/recentWorkshops';
 import { ApiError, fetchWorkshop } from '../../sync/api';
 import { MessagePage } from '../MessagePage';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { Palette } from './Palette';
+import { exposeSession } from './probe';
 import { SessionContext, useBoard, useSession } from './sessionContext';
 import { SidePanel } from './SidePanel';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
-
-declare global {
-  interface Window {
-    /**
-     * Test and benchmark hook: the page's document, its local origin and the board operations, so a test can
-     * replay a workshop through the very operations the page uses. Reading it changes nothing.
-     */
-    __eventstorm?: {
-      doc: BoardSession['doc'];
-      origin: BoardSession['origin'];
-      board: typeof board;
-      session: BoardSession;
-      snapshot: () => ReturnType<typeof snapshot>;
-      /** Bytes of the whole document as stored (its full state as one update). */
-      encodedSize: () => number;
-      /** The canvas's React Flow instance (viewport control for screenshots and benchmarks). */
-      flow?: ReactFlowInstance<BoardNode, TriggerEdge>;
-    };
-  }
-}
 
 export function BoardPage({ link }: { link: BoardLink }) {
   const [session, setSession] = useState<BoardSession | null>(null);
@@ -43,14 +20,7 @@ export function BoardPage({ link }: { link: BoardLink }) {
   useEffect(() => {
     const s = createBoardSession(link);
     setSession(s);
-    window.__eventstorm = {
-      doc: s.doc,
-      origin: s.origin,
-      board,
-      session: s,
-      snapshot: () => snapshot(s.doc),
-      encodedSize: () => Y.encodeStateAsUpdate(s.doc).byteLength,
-    };
+    const unexpose = exposeSession(s);
     // The REST API says whether the link is good before the websocket has anything to say.
     fetchWorkshop(link.workshopId, link.secret)
       .then((info) => {
@@ -72,7 +42,7 @@ export function BoardPage({ link }: { link: BoardLink }) {
     return () => {
       window.removeEventListener('hashchange', onHash);
       s.destroy();
-      if (window.__eventstorm?.session === s) delete window.__eventstorm;
+      unexpose();
     };
   }, [link]);
 

@@ -18,7 +18,7 @@ import {
   type EdgeTypes,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type KeyboardEvent } from 'react';
-import { CATALOGUE, COLUMN_WIDTH, ELEMENT_TYPES, ROW_HEIGHT, positionOfX, type ElementType } from '../../domain';
+import { CATALOGUE, COLUMN_WIDTH, ELEMENT_TYPES, ROW_HEIGHT, linkKeyEnds, positionOfX, type ElementType } from '../../domain';
 import { boardBounds } from '../../state/boardBounds';
 import {
   applyCanvasEdgeChanges,
@@ -30,7 +30,9 @@ import type { BoardNode, TriggerEdge } from '../../state/canvasNodes';
 import { REGION_LABEL_SPACE, REGION_PADDING } from '../../state/contextRegions';
 import { spotAt, spotInView } from '../../state/stickyPlacement';
 import { useBoard, useSession } from '../board/sessionContext';
+import { exposeFlow } from '../board/probe';
 import { BoardMinimap } from './BoardMinimap';
+import { CANVAS_CLASS, canvasElement } from './canvasElement';
 import { ContextRegionComponent } from './ContextRegionNode';
 import { DetailLevel, detailOf } from './DetailLevel';
 import { PresenceLayer } from '../presence/PresenceLayer';
@@ -67,8 +69,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function useVisibleArea() {
   const flow = useReactFlow();
   return useCallback(() => {
-    const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
-    const rect = canvas?.getBoundingClientRect();
+    const rect = canvasElement()?.getBoundingClientRect();
     if (!rect) return { x: 0, y: 0, width: 0, height: 0 };
     const topLeft = flow.screenToFlowPosition({ x: rect.left, y: rect.top + RULER_HEIGHT }, NO_SNAP);
     const bottomRight = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom }, NO_SNAP);
@@ -114,7 +115,7 @@ export function BoardCanvas() {
   const visibleArea = useVisibleArea();
 
   useEffect(() => {
-    if (window.__eventstorm?.session === session) window.__eventstorm.flow = flow;
+    exposeFlow(session, flow);
   }, [flow, session]);
 
   // Open where the board can be read: all of it if it fits at a readable zoom, else the start of the timeline.
@@ -213,10 +214,7 @@ export function BoardCanvas() {
       e.preventDefault();
       if (state.selectedIds.length > 0) ops.deleteElements(state.selectedIds);
       if (state.selectedEdgeIds.length > 0) {
-        ops.unlink(state.selectedEdgeIds.map((id) => {
-          const [from, to] = id.split('>');
-          return { from, to };
-        }));
+        ops.unlink(state.selectedEdgeIds.map(linkKeyEnds).filter((ends) => ends !== null));
       }
       return;
     }
@@ -259,7 +257,7 @@ export function BoardCanvas() {
   return (
     <div
       ref={wrapper}
-      className="relative min-w-0 flex-1 outline-none"
+      className={`${CANVAS_CLASS} relative min-w-0 flex-1 outline-none`}
       tabIndex={0}
       data-testid="canvas"
       data-detail="full"

@@ -8,6 +8,7 @@ import { setEditing } from '../../state/boardStore';
 import type { StickyNode } from '../../state/canvasNodes';
 import { stickyMark } from '../../state/highlight';
 import { useBoard, useSession } from '../board/sessionContext';
+import { focusCanvas } from './canvasElement';
 import { StaticBoardContext } from './staticBoard';
 import { estimateWidth, fitName, type Measure, type NameFit } from './stickyText';
 
@@ -109,7 +110,7 @@ function NameEditor({ id, name }: { id: string; name: string }) {
     if (commit && value && value !== name) session.ops.rename(id, value);
     setEditing(session.store, null);
     // Give the keyboard back to the canvas, so the next shortcut works without a click.
-    document.querySelector<HTMLElement>('[data-testid="canvas"]')?.focus({ preventScroll: true });
+    focusCanvas();
   };
 
   return (

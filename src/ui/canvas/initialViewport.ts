@@ -1,6 +1,7 @@
 // The view a board opens at: all of it when it fits at a readable zoom, otherwise the start of the timeline at a
 // readable zoom (a timeline is read from its beginning), leaving room for the row labels on the left.
 import type { Bounds } from '../../state/boardBounds';
+import { READABLE_ZOOM } from './stickyText';
 
 export interface Viewport {
   x: number;
@@ -8,7 +9,6 @@ export interface Viewport {
   zoom: number;
 }
 
-export const READABLE_ZOOM = 0.6;
 export const LEFT_GUTTER = 130;
 export const TOP_GUTTER = 48;
 

@@ -22,6 +22,17 @@ export const TYPE_LABEL_SPACE = 20;
 const SIZES = [15, 14, 13, 12, 11];
 const LOW_SIZES = [22, 20, 18, 16, 14];
 
+/** The smallest type a name is set in at full detail: a long name's (below it the name is clamped). */
+export const NAME_FLOOR_SIZE = SIZES[SIZES.length - 1];
+
+/**
+ * The least zoom at which every sticky's name can be read: where a board too big to show whole opens
+ * (initialViewport) and where a panel brings the sticky it points at (useFocusSticky). Worked out from the type:
+ * at 0.8 a name in the usual 15 px is 12 px on screen and a long one in the 11 px floor about 9 px, the smallest
+ * read without effort; at 0.6 that long name would be 6.6 px (and the 10 px type label 6 px), too small to read.
+ */
+export const READABLE_ZOOM = 0.8;
+
 /** Lines `text` takes when wrapped greedily at spaces (a word longer than a line breaks anywhere). */
 export function wrappedLines(text: string, width: number, fontSize: number, measure: Measure): number {
   return wrap(text, width, fontSize, measure).lines;

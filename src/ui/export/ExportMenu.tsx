@@ -4,12 +4,11 @@
 import { getNodesBounds } from '@xyflow/react';
 import { ChevronDown, Download, FileCode2, FileJson, FileText, Image, Loader2 } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { exportWorkshop } from '../../domain';
+import { exportFileName, exportWorkshop } from '../../domain';
 import { showToast } from '../../state/boardStore';
 import { boardSnapshotOf } from '../../state/insights';
 import { useBoard, useSession } from '../board/sessionContext';
 import { downloadBlob, downloadText } from './download';
-import { exportFileName } from './fileName';
 import { imageFrame, type ImageFrame } from './imageFrame';
 import { workshopReport } from './markdownReport';
 import { StillBoard } from './StillBoard';
@@ -35,6 +34,7 @@ export function ExportMenu() {
   const currentFrame = useCurrentFrame();
   const root = useRef<HTMLDivElement>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
 
   /** The board as the document holds it this moment (the store otherwise catches up within a microtask). */
   const snapshotNow = useCallback(() => {
@@ -108,7 +108,7 @@ export function ExportMenu() {
       e.preventDefault();
       e.stopPropagation();
       setOpen(false);
-      root.current?.querySelector<HTMLButtonElement>('[data-testid="export-menu-button"]')?.focus();
+      menuButton.current?.focus();
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const next = items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length];
@@ -130,6 +130,7 @@ export function ExportMenu() {
         <Download size={16} /> Export JSON
       </button>
       <button
+        ref={menuButton}
         type="button"
         className="btn-secondary !-ml-px !rounded-l-none !px-1.5 !py-1.5"
         onClick={() => setOpen((o) => !o)}

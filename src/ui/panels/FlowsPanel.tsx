@@ -4,7 +4,7 @@
 // of its steps lights the path from the start to that step; a click brings the sticky into view.
 import { Focus, Minus, Plus } from 'lucide-react';
 import { memo, useEffect, useMemo, useState } from 'react';
-import { CATALOGUE, type Flow, type FlowNode, type FlowReport } from '../../domain';
+import { CATALOGUE, linkKey, type Flow, type FlowNode, type FlowReport } from '../../domain';
 import { clearHighlight, setHighlight } from '../../state/highlight';
 import { flowDepth as clampDepth, MAX_FLOW_DEPTH, type Insights } from '../../state/insights';
 import { useBoard, useSession } from '../board/sessionContext';
@@ -133,7 +133,7 @@ function rowsOf(flow: Flow): FlowRow[] {
 
 function highlightOfPath(path: readonly string[]): { ids: Set<string>; links: Set<string> } {
   const links = new Set<string>();
-  for (let i = 1; i < path.length; i++) links.add(`${path[i - 1]}>${path[i]}`);
+  for (let i = 1; i < path.length; i++) links.add(linkKey(path[i - 1], path[i]));
   return { ids: new Set(path), links };
 }
 
@@ -143,7 +143,7 @@ function highlightOfFlow(flow: Flow): { ids: Set<string>; links: Set<string> } {
   const walk = (node: FlowNode) => {
     ids.add(node.id);
     for (const child of node.children) {
-      links.add(`${node.id}>${child.id}`);
+      links.add(linkKey(node.id, child.id));
       walk(child);
     }
   };

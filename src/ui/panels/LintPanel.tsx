@@ -3,7 +3,7 @@
 // number of findings.
 import { AlertTriangle, CheckCircle2, Info } from 'lucide-react';
 import { memo, useEffect, useMemo, useState } from 'react';
-import { LINT_RULE_INFO, LINT_RULES, type LintFinding, type LintReport, type LintRule } from '../../domain';
+import { LINT_RULE_INFO, LINT_RULES, linkKey, type LintFinding, type LintReport, type LintRule } from '../../domain';
 import { clearHighlight, setHighlight } from '../../state/highlight';
 import type { Insights } from '../../state/insights';
 import { useSession } from '../board/sessionContext';
@@ -74,7 +74,7 @@ function LintGroup({ rule, findings, report }: { rule: LintRule; findings: LintF
     setHighlight(store, {
       source: 'lint',
       ids: new Set(f.related_element_id ? [f.element_id, f.related_element_id] : [f.element_id]),
-      links: f.related_element_id ? new Set([`${f.element_id}>${f.related_element_id}`]) : undefined,
+      links: f.related_element_id ? new Set([linkKey(f.element_id, f.related_element_id)]) : undefined,
     });
   const unpoint = () => clearHighlight(store, 'lint');
   return (

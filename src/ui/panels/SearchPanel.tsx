@@ -7,6 +7,7 @@ import { CATALOGUE, ELEMENT_TYPES, type ElementType, type SearchHit, type Search
 import { clearHighlight, setHighlight } from '../../state/highlight';
 import { boardSnapshotOf, insightsOf, type Insights, type SearchQuery, type SnapshotSource } from '../../state/insights';
 import { useBoard, useSession } from '../board/sessionContext';
+import { focusCanvas } from '../canvas/canvasElement';
 import { usePanel, usePanelStore } from './panelState';
 import { MatchText } from './MatchText';
 import { PanelArea, EmptyState, PanelFrame, rowButton, TypeSwatch } from './PanelParts';
@@ -52,7 +53,7 @@ function SearchControls({ query }: { query: SearchQuery }) {
     if (e.key === 'Escape') {
       e.preventDefault();
       if (query.query) update({ query: '' });
-      else document.querySelector<HTMLElement>('[data-testid="canvas"]')?.focus({ preventScroll: true });
+      else focusCanvas();
       return;
     }
     if (e.key !== 'Enter') return;

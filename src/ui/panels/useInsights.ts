@@ -5,6 +5,7 @@ import { CATALOGUE, xOfPosition } from '../../domain';
 import { selectStickies } from '../../state/boardStore';
 import { boardSnapshotOf, insightsOf, type Insights } from '../../state/insights';
 import { useBoard, useSession } from '../board/sessionContext';
+import { READABLE_ZOOM } from '../canvas/stickyText';
 
 /**
  * The insights of the board as it is now — deferred: after an edit (a colleague's arriving over the websocket,
@@ -44,10 +45,7 @@ export function useIdleInsights(): Insights {
   return insightsOf(shown);
 }
 
-/** The zoom a sticky is shown at when a panel pans to it: the current one, unless too small to read. */
-const READABLE_ZOOM = 0.8;
-
-/** Select a sticky and bring it to the middle of the canvas, readable. */
+/** Select a sticky and bring it to the middle of the canvas at the current zoom, unless too small to read it. */
 export function useFocusSticky(): (id: string) => void {
   const { store } = useSession();
   const flow = useReactFlow();

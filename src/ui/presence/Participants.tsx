@@ -6,6 +6,7 @@ import { Eye, Radio } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { viewportShowing, type Peer } from '../../state/presence';
 import { useBoard, useSession } from '../board/sessionContext';
+import { canvasElement } from '../canvas/canvasElement';
 import { Avatar } from './Avatar';
 import { NameForm } from './NameForm';
 import { usePresence } from './usePresence';
@@ -30,7 +31,7 @@ function useGoTo() {
   const flow = useReactFlow();
   return (peer: Peer) => {
     const view = presence?.live.get(peer.clientId)?.view;
-    const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+    const canvas = canvasElement();
     if (!view || !canvas) return;
     const target = viewportShowing(view, { width: canvas.clientWidth, height: canvas.clientHeight }, MIN_ZOOM, MAX_ZOOM);
     void flow.setCenter(target.x, target.y, { zoom: target.zoom, duration: 300 });
