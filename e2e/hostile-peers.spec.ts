@@ -1,15 +1,13 @@
 // Issue 20, points 3 and 4, as people on a board meet them: a flood of fake participants from one view link, an
 // impostor wearing a colleague's presence id while she is offline, and an editor who vandalised the board's meta.
 import { expect, test } from '@playwright/test';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addElement, boardMaps } from '../src/board';
+import { awarenessMessage } from '../test-support/crafted-updates';
 import { join } from './collab';
 import { createWorkshop, openBoard, type Workshop } from './helpers';
-
-const MESSAGE_AWARENESS = 1;
 
 function wsUrl(baseURL: string): string {
   return `${baseURL.replace(/^http/, 'ws')}/ws`;
@@ -26,21 +24,6 @@ function presenceJson(name: string): string {
     view: null,
     lead: null,
     since: 1,
-  });
-}
-
-function awarenessMessage(entries: Array<{ clientID: number; json: string; clock?: number }>): Uint8Array {
-  const update = encoding.encode((e) => {
-    encoding.writeVarUint(e, entries.length);
-    for (const { clientID, json, clock } of entries) {
-      encoding.writeVarUint(e, clientID);
-      encoding.writeVarUint(e, clock ?? 1);
-      encoding.writeVarString(e, json);
-    }
-  });
-  return encoding.encode((e) => {
-    encoding.writeVarUint(e, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(e, update);
   });
 }
 

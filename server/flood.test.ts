@@ -8,6 +8,7 @@ import { addElement, snapshot } from '../src/board';
 import { importWorkshop } from '../src/board/import';
 import { ELEMENT_TYPES, statistics, type ExchangeDocument } from '../src/domain';
 import { connectClient, sleep, startTestServer, waitFor, type TestServer } from './test-clients';
+import { callError, callOk, connectMcp } from './mcp/mcp-test-client';
 
 interface Created {
   workshop_id: string;
@@ -270,6 +271,27 @@ describe('the import queue', () => {
       await waitFor(() => server.workshops.importStats().queued === 0 && server.workshops.importStats().running === 0, 'the queue to drain');
       expect((await post(server, '/api/workshops/import', file)).status).toBe(201);
     } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('the MCP door counts against the same quota', () => {
+  it('refuses an assistant creating or importing past the burst, with a message that says how long to wait', async () => {
+    const server = await startTestServer({ limits: { createBurst: 2, createPerMinute: 1 } });
+    const client = await connectMcp(server.url);
+    try {
+      await callOk(client, 'eventstorming_create_workshop', { name: 'One' });
+      await callOk(client, 'eventstorming_create_workshop', { name: 'Two' });
+      const refused = await callError(client, 'eventstorming_create_workshop', { name: 'Three' });
+      expect(refused).toMatch(/wait \d+ s/);
+      const file = JSON.stringify({ format: 'eventstorm.workshop', version: 1, workshop: { name: 'Imported' }, elements: [] });
+      expect(await callError(client, 'eventstorming_import_workshop', { workshop_data: file })).toMatch(/wait \d+ s/);
+      expect((await server.workshops.list()).map((w) => w.name).sort()).toEqual(['One', 'Two']);
+      // Server code (a test, a migration) is not counted.
+      await server.workshops.create({ name: 'By the server' });
+    } finally {
+      await client.close();
       await server.stop();
     }
   });

@@ -1,25 +1,10 @@
 // Issue 20, point 3, at the server: a connection holds only its own presence (the first few ids it announces,
 // never one another live connection holds), each state bounded in size, forgotten when it closes.
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
+import { awarenessMessage } from '../test-support/crafted-updates';
 import { DEFAULT_LIMITS } from './limits';
 import { connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from './test-clients';
-
-function awarenessMessage(entries: Array<{ clientID: number; clock: number; json: string }>): Uint8Array {
-  const update = encoding.encode((e) => {
-    encoding.writeVarUint(e, entries.length);
-    for (const { clientID, clock, json } of entries) {
-      encoding.writeVarUint(e, clientID);
-      encoding.writeVarUint(e, clock);
-      encoding.writeVarString(e, json);
-    }
-  });
-  return encoding.encode((e) => {
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarUint8Array(e, update);
-  });
-}
 
 describe('presence limits', () => {
   let server: TestServer;

@@ -8,6 +8,7 @@ import { EventStormError, createWorkshopInput, idSchema, parseInput, type Create
 import { ACCESS_META, AccessControl, newSecret, newWorkshopId, storedAccess, type AccessKeys } from './access';
 import { CreationQuota, type CreationTicket } from './creation-quota';
 import { ImportPool, buildDocument, refuseOversized, type BuiltDocument, type ImportSource, type ImportStats } from './import-worker';
+import { currentCreator } from './request-creator';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import type { Logger } from './log';
 import { SCHEMA_META, type Access, type Rooms, type WorkshopSummary } from './rooms';
@@ -53,7 +54,8 @@ export type CreationAndImportLimits = Pick<Limits, 'createBurst' | 'createPerMin
 
 /**
  * Who creates: an address (REST's client; counted, once per call, then charged the new document's bytes), a ticket
- * from `admit` (counted already, before its body was read), or nobody (server code and MCP: not counted).
+ * from `admit` (counted already, before its body was read), or nobody: then the address of the request being served
+ * (MCP, through request-creator.ts), or not counted at all (server code).
  */
 export type Creator = string | CreationTicket | undefined;
 
@@ -122,8 +124,10 @@ export class Workshops {
     return this.store((workshopId) => this.imports.run({ workshopId, source, maxDocumentBytes: this.options.maxDocumentBytes }), 'import', ticket);
   }
 
+  /** The caller's ticket; with none given, the address of the request being served (MCP), if any. */
   private ticketOf(by: Creator): CreationTicket | undefined {
-    return typeof by === 'string' ? this.quota.admit(by) : by;
+    const who = by ?? currentCreator();
+    return typeof who === 'string' ? this.quota.admit(who) : who;
   }
 
   /**

@@ -72,3 +72,19 @@ export function syncUpdateMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
+
+/** A y-websocket awareness message announcing `entries` (what a page sends for its presence, or a forger for many). */
+export function awarenessMessage(entries: Array<{ clientID: number; json: string; clock?: number }>): Uint8Array {
+  const update = encoding.encode((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const { clientID, json, clock } of entries) {
+      encoding.writeVarUint(e, clientID);
+      encoding.writeVarUint(e, clock ?? 1);
+      encoding.writeVarString(e, json);
+    }
+  });
+  return encoding.encode((e) => {
+    encoding.writeVarUint(e, 1); // messageAwareness
+    encoding.writeVarUint8Array(e, update);
+  });
+}

@@ -3,6 +3,7 @@
 import type { AppContext } from '../main';
 import type { Route } from '../http';
 import { importBytesFor } from '../limits';
+import { asCreator } from '../request-creator';
 import { createMcpHandler, mcpDisabledReason, refuse } from './http';
 
 export function mcpRoutes(app: AppContext): Route[] {
@@ -21,7 +22,8 @@ export function mcpRoutes(app: AppContext): Route[] {
       maxBodyBytes: importBytesFor(app.config.limits),
       async handler(ctx) {
         const body = ctx.req.method === 'POST' && !reason ? await ctx.readJson() : undefined;
-        await handle(ctx.req, ctx.res, body);
+        // Workshops an assistant creates or imports count against its address, as through REST.
+        await asCreator(ctx.address, () => handle(ctx.req, ctx.res, body));
       },
     },
   ];
