@@ -9,6 +9,10 @@ const uiAndProviders = [
   { group: ['node:*', 'fs', 'path', 'http'], message: 'src/domain and src/board run in the browser too.' },
 ];
 
+// test-support/ holds what only tests, benches and e2e specs import; no code that ships does.
+const testSupport = { group: ['**/test-support/**'], message: 'Only tests, benches and e2e specs import test-support/.' };
+const noUi = { group: ['**/src/ui/**', '**/ui/**', 'react', 'react-dom', '@xyflow/*'], message: 'The server and the test helpers never import src/ui.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
   {
@@ -21,7 +25,7 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': ['error', { patterns: [...uiAndProviders, { group: ['yjs', '**/board/**'], message: 'src/domain imports nothing of ours and no Yjs.' }] }],
+      'no-restricted-imports': ['error', { patterns: [...uiAndProviders, testSupport, { group: ['yjs', '**/board/**'], message: 'src/domain imports nothing of ours and no Yjs.' }] }],
     },
   },
   {
@@ -29,13 +33,36 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': ['error', { patterns: uiAndProviders }],
+      'no-restricted-imports': ['error', { patterns: [...uiAndProviders, testSupport] }],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts', 'src/sync/**/*.ts', 'src/ui/**/*.{ts,tsx}', 'src/test-hooks/**/*.ts', 'src/*.{ts,tsx}', 'bin/**/*.{js,ts}', 'fixtures/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [testSupport] }],
     },
   },
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/ui/**', '**/ui/**', 'react', 'react-dom', '@xyflow/*'], message: 'The server never imports src/ui.' }] }],
+      'no-restricted-imports': ['error', { patterns: [noUi] }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noUi, testSupport] }],
+    },
+  },
+  {
+    // The helpers run in Node next to the tests (vitest, Playwright's runner, the benches): typed like src/domain
+    // and src/board, and, like the server, without the UI.
+    files: ['test-support/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': ['error', { patterns: [noUi] }],
     },
   },
 );

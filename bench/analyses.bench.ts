@@ -1,8 +1,11 @@
 // The analyses on a big board: 10,000 elements, 15,000 trigger links and 20 contexts built on a real Y.Doc through
 // the board operations; the median time of snapshot(doc) and of each analysis, the build time and the document size.
+// Also the canvas's context regions (src/state/contextRegions.ts): on that board, and on 4,000 stickies of two
+// contexts interleaved one by one along the timeline (the most regions to cluster).
 import * as Y from 'yjs';
 import { addElement, createContext, initWorkshop, linkElements, liveSnapshot, moveElements, snapshot } from '../src/board';
-import { ELEMENT_TYPES, contextOverview, flows, lint, search, statistics, timeline } from '../src/domain';
+import { ELEMENT_TYPES, contextOverview, flows, lint, search, statistics, timeline, type BoardElement, type BoundedContext } from '../src/domain';
+import { contextRegions } from '../src/state/contextRegions';
 import { median, report, timeRuns } from './report';
 
 const ELEMENTS = 10_000;
@@ -99,3 +102,20 @@ const cases: [string, () => unknown, Record<string, unknown>][] = [
   ['lint', () => lint(snap), { findings: lint(snap).total }],
 ];
 for (const [name, run, extra] of cases) report(`analyses.${name}`, median(timeRuns(run, 25, 5)), 'ms median', extra);
+
+{
+  const regions = contextRegions(snap.elements, snap.contexts);
+  report('analyses.context_regions', median(timeRuns(() => contextRegions(snap.elements, snap.contexts), 25, 5)), 'ms median', { ...shape, regions: regions.length });
+  // Two contexts alternating sticky by sticky, half a column apart, on seven rows (as src/state/contextRegions.test.ts).
+  const at = (i: number, contextId: string): BoardElement => ({
+    id: `r${String(i).padStart(4, '0')}`, type: 'event', name: `Event ${i}`, description: '', notes: '', position: i * 0.5, y: (i % 7) * 120,
+    contextId, createdBy: '', createdAt: '', updatedAt: '', triggers: [], triggeredBy: [],
+  });
+  const interleaved = Array.from({ length: 4000 }, (_, i) => at(i, i % 2 ? 'a' : 'b'));
+  const two: BoundedContext[] = ['a', 'b'].map((id) => ({ id, name: id, description: '', color: '#3498db', createdAt: '', updatedAt: '' }));
+  report('analyses.context_regions_interleaved_4000', median(timeRuns(() => contextRegions(interleaved, two), 25, 5)), 'ms median', {
+    elements: interleaved.length,
+    contexts: two.length,
+    regions: contextRegions(interleaved, two).length,
+  });
+}

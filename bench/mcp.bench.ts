@@ -1,7 +1,7 @@
 // MCP over Streamable HTTP against the server in its own process, on a 2,000-element workshop:
 // tool calls per second and latency for eventstorming_add_element and eventstorming_get_statistics.
 import { ELEMENT_TYPES } from '../src/domain';
-import { callOk, connectMcp } from '../server/mcp/mcp-test-client';
+import { callOk, connectMcp } from '../test-support/mcp-test-client';
 import { percentile, report } from './report';
 import { startBenchServer } from './server-process';
 

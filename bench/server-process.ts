@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../server/test-process';
+import { freePort } from '../test-support/test-process';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */

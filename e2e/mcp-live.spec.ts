@@ -2,7 +2,7 @@
 // open; the stickies appear without a reload, and a sticky the person drags shows in the assistant's next timeline.
 import { expect, test } from '@playwright/test';
 import { replayTutorial } from '../fixtures/tutorial';
-import { callOk, connectMcp } from '../server/mcp/mcp-test-client';
+import { callOk, connectMcp } from '../test-support/mcp-test-client';
 import { boardSnapshot, dragBy, sticky } from './helpers';
 
 test('an assistant co-edits the board a person has open', async ({ page, baseURL }) => {

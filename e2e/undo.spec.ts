@@ -1,7 +1,7 @@
 // Undo and redo take back a person's own edits only — never a colleague's, never the assistant's (an MCP client
 // on the same server) — and a drag, a multi-delete and an assign are one step each.
 import { expect, test, type Page } from '@playwright/test';
-import { callOk, connectMcp } from '../server/mcp/mcp-test-client';
+import { callOk, connectMcp } from '../test-support/mcp-test-client';
 import { COLUMN_WIDTH } from '../src/domain';
 import { addSticky, join } from './collab';
 import { clickCanvas, createWorkshop, dragBy, editingId, sticky } from './helpers';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addElement, boardMaps } from '../src/board';
 import { sameSecret } from './access';
-import { connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestServer } from './test-clients';
+import { connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestServer } from '../test-support/test-clients';
 
 describe('the sync websocket checks the secret on upgrade', () => {
   let server: TestServer;

@@ -7,7 +7,7 @@ import type WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { addElement } from '../src/board';
-import { closeCode, connectClient, rawSocket, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from './test-clients';
+import { closeCode, connectClient, rawSocket, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from '../test-support/test-clients';
 
 function syncUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

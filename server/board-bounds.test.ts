@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { addElement, boardMaps, deleteElements } from '../src/board';
 import { LIMITS } from '../src/domain';
 import { syncUpdateMessage } from '../test-support/crafted-updates';
-import { connectClient, rawSocket, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from './test-clients';
+import { connectClient, rawSocket, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from '../test-support/test-clients';
 import type WebSocket from 'ws';
 
 const MAX_BOARD_BYTES = 400_000;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from './test-process';
+import { repoRoot } from '../test-support/test-process';
 
 const run = promisify(execFile);
 const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');

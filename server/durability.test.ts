@@ -4,8 +4,8 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addElement, boardMaps } from '../src/board';
-import { connectClient, sleep, tempDir, waitFor, type TestClient } from './test-clients';
-import { killStartedServers, startServerProcess } from './test-process';
+import { connectClient, sleep, tempDir, waitFor, type TestClient } from '../test-support/test-clients';
+import { killStartedServers, startServerProcess } from '../test-support/test-process';
 
 
 const startProcess = startServerProcess;

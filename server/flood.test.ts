@@ -7,8 +7,8 @@ import * as Y from 'yjs';
 import { addElement, snapshot } from '../src/board';
 import { importWorkshop } from '../src/board/import';
 import { ELEMENT_TYPES, statistics, type ExchangeDocument } from '../src/domain';
-import { connectClient, sleep, startTestServer, waitFor, type TestServer } from './test-clients';
-import { callError, callOk, connectMcp } from './mcp/mcp-test-client';
+import { connectClient, sleep, startTestServer, waitFor, type TestServer } from '../test-support/test-clients';
+import { callError, callOk, connectMcp } from '../test-support/mcp-test-client';
 
 interface Created {
   workshop_id: string;

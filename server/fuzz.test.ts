@@ -33,7 +33,7 @@ import {
 } from '../src/board';
 import { ELEMENT_TYPES, isEventStormError } from '../src/domain';
 import { inapplicableUpdate, syncUpdateMessage, type Inapplicable } from '../test-support/crafted-updates';
-import { closeCode, connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from './test-clients';
+import { closeCode, connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from '../test-support/test-clients';
 
 /** Seeds that failed once (with the date and what broke); they run first, every time. */
 const REGRESSION_SEEDS: number[] = [

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createHostGuard, isLoopbackName, parseAllowedHosts } from './host-guard';
-import { startTestServer, tempDir, type TestServer } from './test-clients';
+import { startTestServer, tempDir, type TestServer } from '../test-support/test-clients';
 
 interface Answer {
   status: number;

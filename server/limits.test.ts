@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addElement } from '../src/board';
 import { AddressThrottle, TokenBucket } from './limits';
 import { encodeAwarenessEntries } from './sync-protocol';
-import { connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestServer } from './test-clients';
+import { connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestServer } from '../test-support/test-clients';
 
 describe('token buckets', () => {
   it('allow a burst, then the refill rate', () => {

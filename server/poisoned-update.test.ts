@@ -9,8 +9,8 @@ import { addElement, boardMaps } from '../src/board';
 import { inapplicableUpdate, syncUpdateMessage, type Inapplicable } from '../test-support/crafted-updates';
 import { createLogger } from './log';
 import { Storage } from './storage';
-import { closeCode, connectClient, rawSocket, sleep, startTestServer, tempDir, waitFor, wsBase, type TestClient } from './test-clients';
-import { killStartedServers, startServerProcess, type ServerProcess } from './test-process';
+import { closeCode, connectClient, rawSocket, sleep, startTestServer, tempDir, waitFor, wsBase, type TestClient } from '../test-support/test-clients';
+import { killStartedServers, startServerProcess, type ServerProcess } from '../test-support/test-process';
 
 afterAll(() => killStartedServers());
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { awarenessMessage } from '../test-support/crafted-updates';
 import { DEFAULT_LIMITS } from './limits';
-import { connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from './test-clients';
+import { connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from '../test-support/test-clients';
 
 describe('presence limits', () => {
   let server: TestServer;

@@ -8,7 +8,7 @@ import { addElement, snapshot } from '../src/board';
 import { replayOnDoc } from '../src/board/tutorial-replay';
 import { exportFileName, exportWorkshop } from '../src/domain';
 import { isJsonContentType } from './rest';
-import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from './test-clients';
+import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from '../test-support/test-clients';
 
 const fixture = (name: string) => readFile(fileURLToPath(new URL(`../fixtures/seed/${name}`, import.meta.url)), 'utf8');
 

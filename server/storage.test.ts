@@ -4,7 +4,7 @@ import { LeveldbPersistence } from 'y-leveldb';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Storage } from './storage';
-import { tempDir } from './test-clients';
+import { tempDir } from '../test-support/test-clients';
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { SCHEMA_VERSION, addElement, boardMaps, createContext, deleteElement, linkElements, moveElements, snapshot, updateElement } from '../src/board';
-import { downgradeToSchema1 } from '../src/board/test-schema1';
+import { downgradeToSchema1 } from '../test-support/schema1';
 import { EventStormError, LIMITS, type WorkshopSnapshot } from '../src/domain';
-import { connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from './test-clients';
+import { connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from '../test-support/test-clients';
 import { createLogger } from './log';
 import { Storage } from './storage';
 

@@ -1,7 +1,7 @@
 // Sharing read-only: anyone holding the edit link can learn the view link (to pass on a look-only board); a
 // viewer never learns the edit secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-clients';
+import { startTestServer, type TestServer } from '../test-support/test-clients';
 
 describe('the view link', () => {
   let server: TestServer;

@@ -3,7 +3,7 @@
 // name, description and note is hostile text. Only tests import this file.
 import MarkdownIt from 'markdown-it';
 import type { WorkshopSnapshot } from '../src/domain/types';
-import { snapshotOf, type ElementSketch } from '../src/domain/analyses/snapshot-of';
+import { snapshotOf, type ElementSketch } from './snapshot-of';
 
 const renderer = new MarkdownIt({ html: true, linkify: true });
 

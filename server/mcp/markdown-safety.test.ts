@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { addElement } from '../../src/board';
 import { MAX_LINE_CHARS } from '../../src/domain';
 import { folded, HOSTILE_TEXTS, htmlProblems, renderMarkdown, visibleText } from '../../test-support/markdown-html';
-import { startTestServer, type TestServer } from '../test-clients';
+import { startTestServer, type TestServer } from '../../test-support/test-clients';
 import { createMcpHandler } from './http';
-import { callOk, connectMcp } from './mcp-test-client';
+import { callOk, connectMcp } from '../../test-support/mcp-test-client';
 import { fitLines, MAX_ANSWER_CHARS } from './results';
 import type { WorkshopAccess } from './tools';
 

@@ -6,9 +6,9 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TUTORIAL_FLOW_MARKDOWN, replayTutorial } from '../../fixtures/tutorial';
-import { freePort, killStartedServers, repoRoot, startServerProcess } from '../test-process';
-import { startTestServer, tempDir } from '../test-clients';
-import { callOk, connectMcp } from './mcp-test-client';
+import { freePort, killStartedServers, repoRoot, startServerProcess } from '../../test-support/test-process';
+import { startTestServer, tempDir } from '../../test-support/test-clients';
+import { callOk, connectMcp } from '../../test-support/mcp-test-client';
 
 afterAll(() => killStartedServers());
 

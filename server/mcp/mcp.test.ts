@@ -3,8 +3,8 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TUTORIAL_FLOW_MARKDOWN, replayTutorial } from '../../fixtures/tutorial';
 import { moveElements, addElement } from '../../src/board';
-import { connectClient, startTestServer, waitFor, type TestServer } from '../test-clients';
-import { callError, callOk, connectMcp, textOf } from './mcp-test-client';
+import { connectClient, startTestServer, waitFor, type TestServer } from '../../test-support/test-clients';
+import { callError, callOk, connectMcp, textOf } from '../../test-support/mcp-test-client';
 
 let server: TestServer;
 let mcp: Client;

@@ -5,7 +5,7 @@ import { ELEMENT_TYPES } from '../domain';
 import { addElement, assignToContext, createContext, deleteContext, deleteElements, initWorkshop, linkElements, snapshot, updateElement, updateWorkshop } from './index';
 import { liveSnapshot } from './live-snapshot';
 import { boardMaps } from './document';
-import { writeSchema1Element } from './test-schema1';
+import { writeSchema1Element } from '../../test-support/schema1';
 import { readContext, readElementIn, readLink, readMeta } from './read';
 import type { WorkshopSnapshot } from '../domain';
 

@@ -18,7 +18,7 @@ import {
   type Fields,
 } from './index';
 import { replayOnDoc } from './tutorial-replay';
-import { downgradeToSchema1, writeSchema1Element } from './test-schema1';
+import { downgradeToSchema1, writeSchema1Element } from '../../test-support/schema1';
 
 function board(clientID?: number) {
   const doc = new Y.Doc();

@@ -47,11 +47,11 @@ describe('context regions', () => {
     expect(contextRegions([el('event', 0, null)], [ctx('empty')])).toEqual([]);
   });
 
-  it('clusters thousands of stickies quickly', () => {
+  // How long this takes is a figure of bench/analyses.bench.ts (analyses.context_regions_interleaved_4000), not a test.
+  it('clusters thousands of interleaved stickies, each into exactly one region', () => {
     const many = Array.from({ length: 4000 }, (_, i) => el('event', i * 0.5, i % 2 ? 'a' : 'b', (i % 7) * 120));
-    const start = performance.now();
     const regions = contextRegions(many, [ctx('a'), ctx('b')]);
-    expect(performance.now() - start).toBeLessThan(500);
     expect(regions.reduce((sum, r) => sum + r.elementIds.length, 0)).toBe(4000);
+    expect(new Set(regions.flatMap((r) => r.elementIds)).size).toBe(4000);
   });
 });

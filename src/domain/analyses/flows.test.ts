@@ -5,7 +5,7 @@ import { replayOnDoc } from '../../board/tutorial-replay';
 import type { WorkshopSnapshot } from '../types';
 import { flows, flowsMarkdown, startingPoints, type FlowNode } from './flows';
 import { indexBoard } from './board-index';
-import { snapshotOf, type ElementSketch } from './snapshot-of';
+import { snapshotOf, type ElementSketch } from '../../../test-support/snapshot-of';
 
 let tutorial: WorkshopSnapshot;
 const idOf = (name: string) => tutorial.elements.find((e) => e.name === name)!.id;

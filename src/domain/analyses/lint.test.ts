@@ -4,7 +4,7 @@ import { snapshot } from '../../board';
 import { replayOnDoc } from '../../board/tutorial-replay';
 import type { WorkshopSnapshot } from '../types';
 import { isPastTenseName, lint, lintMarkdown, type LintRule } from './lint';
-import { snapshotOf, type BoardSketch } from './snapshot-of';
+import { snapshotOf, type BoardSketch } from '../../../test-support/snapshot-of';
 
 let tutorial: WorkshopSnapshot;
 beforeAll(async () => {

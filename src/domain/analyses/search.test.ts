@@ -4,7 +4,7 @@ import { snapshot } from '../../board';
 import { replayOnDoc } from '../../board/tutorial-replay';
 import type { WorkshopSnapshot } from '../types';
 import { foldForSearch, search, searchMarkdown } from './search';
-import { snapshotOf } from './snapshot-of';
+import { snapshotOf } from '../../../test-support/snapshot-of';
 
 let tutorial: WorkshopSnapshot;
 const contextId = (name: string) => tutorial.contexts.find((c) => c.name === name)!.id;

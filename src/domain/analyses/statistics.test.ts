@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { snapshot } from '../../board';
 import { replayOnDoc } from '../../board/tutorial-replay';
 import type { WorkshopSnapshot } from '../types';
-import { snapshotOf } from './snapshot-of';
+import { snapshotOf } from '../../../test-support/snapshot-of';
 import { statistics, statisticsMarkdown } from './statistics';
 
 let tutorial: WorkshopSnapshot;

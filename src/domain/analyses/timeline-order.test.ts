@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportWorkshop } from '../exchange';
 import { indexBoard, inTimelineOrder } from './board-index';
-import { snapshotOf } from './snapshot-of';
+import { snapshotOf } from '../../../test-support/snapshot-of';
 import { timeline } from './timeline';
 
 // One order for the timeline analysis, the index every analysis starts from, the exchange file and an import's

@@ -4,7 +4,7 @@ import { snapshot } from '../../board';
 import { replayOnDoc } from '../../board/tutorial-replay';
 import { EventStormError } from '../errors';
 import type { WorkshopSnapshot } from '../types';
-import { snapshotOf } from './snapshot-of';
+import { snapshotOf } from '../../../test-support/snapshot-of';
 import { timeline, timelineMarkdown } from './timeline';
 
 let tutorial: WorkshopSnapshot;

@@ -1,8 +1,8 @@
 // For tests: records written the way schema 1 (and every client of that version) wrote them.
 import * as Y from 'yjs';
-import { boardMaps, type BoardMaps } from './document';
-import type { ElementRecord } from './records';
-import { snapshot } from './snapshot';
+import { boardMaps, type BoardMaps } from '../src/board/document';
+import type { ElementRecord } from '../src/board/records';
+import { snapshot } from '../src/board/snapshot';
 
 export function writeSchema1Element(maps: BoardMaps, record: ElementRecord): Y.Map<unknown> {
   const map = new Y.Map<unknown>();

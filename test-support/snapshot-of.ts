@@ -1,7 +1,7 @@
 // A WorkshopSnapshot from a terse description, with `triggers`/`triggered_by` derived from the links as snapshot()
 // derives them: for tests and previews that need a board without a Y.Doc.
-import type { ElementType } from '../catalogue';
-import type { BoardElement, BoundedContext, TriggerLink, WorkshopSnapshot } from '../types';
+import type { ElementType } from '../src/domain/catalogue';
+import type { BoardElement, BoundedContext, TriggerLink, WorkshopSnapshot } from '../src/domain/types';
 
 export interface ElementSketch {
   id: string;

@@ -7,7 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { snapshot } from '../src/board';
 import type { WorkshopSnapshot } from '../src/domain';
-import { startServer, type RunningServer, type StartServerOptions } from './main';
+import { startServer, type RunningServer, type StartServerOptions } from '../server/main';
 
 // Every WebsocketProvider adds a process 'exit' listener; tests run dozens at once.
 process.setMaxListeners(0);
