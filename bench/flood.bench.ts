@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addElement, boardMaps, editTarget, moveElements } from '../src/board';
-import { ELEMENT_TYPES } from '../src/domain';
+import { bigExport } from '../test-support/big-export';
 import { createWorkshop, type Created } from './browser';
 import { percentile, report } from './report';
 import { cpuWindow, startBenchServer, type BenchServer } from './server-process';
@@ -24,33 +24,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** A 10,000-element export (no y: the import places them), 12 contexts, a trigger link from every third sticky. */
 function bigFile(n = 10_000): string {
-  const at = '2026-01-05T09:00:00.000Z';
-  const id = (i: number) => `sticky-${i}`;
-  const contextOf = (i: number) => (i % 13 < 12 ? `context-${i % 13}` : null);
-  const elements = Array.from({ length: n }, (_, i) => ({
-    id: id(i),
-    type: ELEMENT_TYPES[i % ELEMENT_TYPES.length],
-    name: `Sticky ${i}`,
-    description: `Sticky number ${i}, with a little text on it.`,
-    notes: '',
-    position: i % 250,
-    bounded_context_id: contextOf(i),
-    triggers: i % 3 === 0 && i + 1 < n ? [id(i + 1)] : [],
-    triggered_by: i % 3 === 1 ? [id(i - 1)] : [],
-    created_by: 'Bench',
-    created_at: at,
-    updated_at: at,
-  }));
-  const bounded_contexts = Array.from({ length: 12 }, (_, c) => ({
-    id: `context-${c}`,
-    name: `Context ${c}`,
-    description: '',
-    color: '#3498db',
-    element_ids: elements.filter((_, i) => contextOf(i) === `context-${c}`).map((e) => e.id),
-    created_at: at,
-    updated_at: at,
-  }));
-  return JSON.stringify({ format: 'eventstorm.workshop', version: 1, workshop: { id: 'flood', name: 'Flood', description: '', domain: '', facilitators: [] }, elements, bounded_contexts });
+  return JSON.stringify(bigExport(n, 'Flood'));
 }
 
 function provider(server: BenchServer, room: Created): WebsocketProvider {

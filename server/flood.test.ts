@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, snapshot } from '../src/board';
 import { importWorkshop } from '../src/board/import';
-import { ELEMENT_TYPES, statistics, type ExchangeDocument } from '../src/domain';
+import { statistics, type ExchangeDocument } from '../src/domain';
+import { bigExport } from '../test-support/big-export';
 import { connectClient, sleep, startTestServer, waitFor, type TestServer } from '../test-support/test-clients';
 import { callError, callOk, connectMcp } from '../test-support/mcp-test-client';
 
@@ -27,49 +28,6 @@ function post(server: TestServer, path: string, body: unknown, headers: Record<s
 async function count(server: TestServer): Promise<number> {
   const res = await fetch(`${server.url}/api/workshops`);
   return ((await res.json()) as { workshops: unknown[] }).workshops.length;
-}
-
-/**
- * An export of `n` stickies of every type (no y: the import places them), 12 contexts holding most of them, and a
- * trigger link from every third sticky to the next, written as the exchange format directly (fast to make).
- */
-export function bigExport(n: number, name = 'Big board'): ExchangeDocument {
-  const at = '2026-01-05T09:00:00.000Z';
-  const id = (i: number) => `sticky-${i}`;
-  const contextOf = (i: number) => (i % 13 < 12 ? `context-${i % 13}` : null);
-  const elements = Array.from({ length: n }, (_, i) => {
-    const type = ELEMENT_TYPES[i % ELEMENT_TYPES.length];
-    return {
-      id: id(i),
-      type,
-      name: `Sticky ${i}`,
-      description: `The ${type} number ${i}, with a little text.`,
-      notes: '',
-      position: i % 250,
-      bounded_context_id: contextOf(i),
-      triggers: i % 3 === 0 && i + 1 < n ? [id(i + 1)] : [],
-      triggered_by: i % 3 === 1 ? [id(i - 1)] : [],
-      created_by: 'Ana',
-      created_at: at,
-      updated_at: at,
-    };
-  });
-  const bounded_contexts = Array.from({ length: Math.min(12, n) }, (_, c) => ({
-    id: `context-${c}`,
-    name: `Context ${c}`,
-    description: '',
-    color: '#3498db',
-    element_ids: elements.filter((_, i) => contextOf(i) === `context-${c}`).map((e) => e.id),
-    created_at: at,
-    updated_at: at,
-  }));
-  return {
-    format: 'eventstorm.workshop',
-    version: 1,
-    workshop: { id: 'big', name, description: 'A board made for the flood tests', domain: 'Testing', facilitators: [], created_at: at, updated_at: at },
-    elements,
-    bounded_contexts,
-  } as unknown as ExchangeDocument;
 }
 
 /** What the file holds once imported, computed here without any server. */
