@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, snapshot } from '../src/board';
 import { importWorkshop } from '../src/board/import';
-import { statistics, type ExchangeDocument } from '../src/domain';
+import { statistics } from '../src/domain';
 import { bigExport } from '../test-support/big-export';
 import { connectClient, sleep, startTestServer, waitFor, type TestServer } from '../test-support/test-clients';
 import { callError, callOk, connectMcp } from '../test-support/mcp-test-client';
