@@ -72,6 +72,19 @@ describe('statistics', () => {
     );
   });
 
+  it('counts a context named "__proto__" like any other (a generated board found it missing)', () => {
+    const report = statistics(
+      snapshotOf({
+        contexts: [{ id: 'c1', name: '__proto__' }],
+        elements: [{ id: 'e1', type: 'event', name: 'Placed', contextId: 'c1' }],
+      }),
+    );
+    expect(Object.keys(report.by_context)).toEqual(['__proto__']);
+    expect(Object.values(report.by_context)).toEqual([1]);
+    expect(Object.getPrototypeOf(report.by_context)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(report)).by_context).toEqual(JSON.parse('{"__proto__": 1}'));
+  });
+
   it('handles an empty workshop without dividing by zero', () => {
     const report = statistics(snapshotOf({ name: 'Empty' }));
     expect(report.totals).toEqual({ elements: 0, bounded_contexts: 0 });

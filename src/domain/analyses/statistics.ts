@@ -38,7 +38,8 @@ export function statistics(snap: WorkshopSnapshot): StatisticsReport {
   }
   const contexts = index.contexts.map((c, i) => ({ id: c.id, name: c.name, label: index.contextLabels[i], elements: perContext[i] }));
   const byContext: Record<string, number> = {};
-  for (const c of contexts) byContext[c.label] = c.elements;
+  // Defined, not assigned: a context named "__proto__" is a key like any other (assignment would set the prototype).
+  for (const c of contexts) Object.defineProperty(byContext, c.label, { value: c.elements, enumerable: true, writable: true, configurable: true });
   const total = index.ordered.length;
   return {
     workshop: { id: snap.meta.id, name: snap.meta.name, domain: snap.meta.domain },
