@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addElement, boardMaps } from '../src/board';
+import { PRESENCE_VERSION, type PresenceState } from '../src/sync/awareness';
 import { awarenessMessage } from '../test-support/crafted-updates';
 import { join } from './collab';
 import { createWorkshop, openBoard, type Workshop } from './helpers';
@@ -14,8 +15,9 @@ function wsUrl(baseURL: string): string {
 }
 
 function presenceJson(name: string): string {
-  return JSON.stringify({
-    v: 1,
+  // Typed as the app's own presence, so the fakes look to a page exactly like people.
+  const state: PresenceState = {
+    v: PRESENCE_VERSION,
     user: { id: `fake-${name}`, name, color: '#ef4444' },
     access: 'view',
     cursor: null,
@@ -24,7 +26,8 @@ function presenceJson(name: string): string {
     view: null,
     lead: null,
     since: 1,
-  });
+  };
+  return JSON.stringify(state);
 }
 
 /** A hand-made websocket on the view link, as an attacker's script opens it. */

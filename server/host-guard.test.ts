@@ -2,12 +2,11 @@
 // answer only requests sent to one of the server's own names from no page or the app's own; the websocket
 // refuses other sites' pages; the app is served with a Content-Security-Policy. Real servers, real requests.
 import { request } from 'node:http';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createHostGuard, isLoopbackName, parseAllowedHosts } from './host-guard';
-import { startTestServer, tempDir, type TestServer } from '../test-support/test-clients';
+import { fakeAppDir, startTestServer, type TestServer } from '../test-support/test-clients';
 
 interface Answer {
   status: number;
@@ -86,10 +85,7 @@ describe('a loopback server without MCP_TOKEN or ADMIN_TOKEN', () => {
   let port: number;
   let distDir: string;
   beforeAll(async () => {
-    distDir = await tempDir('eventstorm-dist-');
-    await mkdir(join(distDir, 'assets'));
-    await writeFile(join(distDir, 'index.html'), '<!doctype html><title>EventStorm</title><div id="root"></div>');
-    await writeFile(join(distDir, 'assets', 'app-abc123.js'), 'console.log("app")');
+    distDir = await fakeAppDir();
     server = await startTestServer({ distDir });
     port = server.port;
     await server.workshops.create({ name: 'Private board' });

@@ -1,6 +1,5 @@
 // The REST API as the React app and scripts call it, and the built app's pages.
-import { readFile, mkdir, writeFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -8,7 +7,7 @@ import { addElement, snapshot } from '../src/board';
 import { replayOnDoc } from '../src/board/tutorial-replay';
 import { exportFileName, exportWorkshop } from '../src/domain';
 import { isJsonContentType } from './rest';
-import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from '../test-support/test-clients';
+import { connectClient, fakeAppDir, startTestServer, waitFor, type TestServer } from '../test-support/test-clients';
 
 const fixture = (name: string) => readFile(fileURLToPath(new URL(`../fixtures/seed/${name}`, import.meta.url)), 'utf8');
 
@@ -26,11 +25,7 @@ describe('the REST API', () => {
   let server: TestServer;
   let distDir: string;
   beforeAll(async () => {
-    distDir = await tempDir('eventstorm-dist-');
-    await mkdir(join(distDir, 'assets'));
-    await writeFile(join(distDir, 'index.html'), '<!doctype html><title>EventStorm</title><div id="root"></div>');
-    await writeFile(join(distDir, 'assets', 'app-abc123.js'), 'console.log("app")');
-    await writeFile(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    distDir = await fakeAppDir({ 'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
     server = await startTestServer({ distDir, publicUrl: 'https://storm.example.com/' });
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 // Test helpers: a real server on port 0 with a temporary DATA_DIR, and real y-websocket clients in Node.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -20,6 +20,16 @@ export interface TestServer extends RunningServer {
 
 export async function tempDir(prefix = 'eventstorm-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** A stand-in for the built app (index.html and one hashed asset), for tests of what the server sends with it. */
+export async function fakeAppDir(extra: Record<string, string> = {}): Promise<string> {
+  const dir = await tempDir('eventstorm-dist-');
+  await mkdir(join(dir, 'assets'));
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>EventStorm</title><div id="root"></div>');
+  await writeFile(join(dir, 'assets', 'app-abc123.js'), 'console.log("app")');
+  for (const [name, text] of Object.entries(extra)) await writeFile(join(dir, name), text);
+  return dir;
 }
 
 export async function startTestServer(options: StartServerOptions = {}): Promise<TestServer> {
