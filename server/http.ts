@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventStormError, isEventStormError, type IssueDetail } from '../src/domain';
 import { errorText, pathForLog, type Logger } from './log';
+import type { RouteDoc } from './rest/openapi';
 
 export class HttpError extends Error {
   constructor(
@@ -51,6 +52,8 @@ export interface Route {
   maxBodyBytes?: number;
   /** How this route says 403 when its guard refuses (MCP answers JSON-RPC); the one error shape otherwise. */
   refuse?(res: ServerResponse, status: number, message: string): void;
+  /** Its entry in the API's OpenAPI document (server/rest/openapi.ts); undocumented routes are not in it. */
+  doc?: RouteDoc;
 }
 
 export type RouteGuard = 'host' | 'origin' | 'none';

@@ -8,10 +8,12 @@ import { WebSocketServer } from 'ws';
 import { AccessControl } from './access';
 import { isLoopbackAddress, publicOrigin, resolveConfig, type ServerConfig, type ServerOptions } from './config';
 import { createHostGuard } from './host-guard';
-import { clientAddress, createRouter, errorBody, type Route, type RouteGuard } from './http';
+import { clientAddress, createRouter, errorBody, type Route } from './http';
 import { AddressThrottle, importBytesFor } from './limits';
 import { createLogger, errorText, type Logger } from './log';
 import { restRoutes } from './rest';
+import { openApiRoute } from './rest/openapi';
+import packageJson from '../package.json' with { type: 'json' };
 import { Rooms, type Access, type RoomHooks } from './rooms';
 import { mcpRoutes } from './mcp/route';
 import { createStaticHandler } from './static';
@@ -51,22 +53,14 @@ export interface RunningServer {
   port: number;
   workshops: Workshops;
   rooms: Rooms;
+  /** The route table, in the order it is matched (the API document is made from it). */
+  routes: readonly Route[];
   config: ServerConfig;
   /** Close every connection, store everything queued, close storage. */
   close(): Promise<void>;
 }
 
 const WS_PATH = /^\/ws\/([^/]+)$/;
-
-/**
- * REST's routes that need less than the router's default guard (Host and Origin, for the doors that need no
- * secret): /healthz, which probes call by any name, and the doors that check a workshop's secret themselves
- * (only the Origin check: whoever rebinds a name lacks the secret). A route not named here keeps the full check.
- */
-const REST_GUARDS: Record<string, RouteGuard> = { '/healthz': 'none', '/api/workshops/:id': 'origin', '/api/workshops/:id/export': 'origin' };
-
-const withRestGuards = (routes: Route[]): Route[] =>
-  routes.map((route) => (route.guard === undefined && typeof route.path === 'string' && REST_GUARDS[route.path] ? { ...route, guard: REST_GUARDS[route.path] } : route));
 
 function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
   if (socket.destroyed) return;
@@ -102,11 +96,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   };
   const app: AppContext = { config, workshops, rooms, log, origin, listensOnLoopbackOnly, onClose: (fn) => closeHooks.push(fn) };
 
-  const routes = [
+  const routes: Route[] = [
     ...(options.mcp === false ? [] : mcpRoutes(app)),
     ...(options.extraRoutes?.(app) ?? []),
-    ...withRestGuards(restRoutes({ workshops, adminToken: config.adminToken, listensOnLoopbackOnly, healthy: () => closing === null, maxImportBytes: importBytesFor(config.limits) })),
+    ...restRoutes({ workshops, adminToken: config.adminToken, listensOnLoopbackOnly, healthy: () => closing === null, maxImportBytes: importBytesFor(config.limits) }),
   ];
+  routes.push(openApiRoute(() => routes, packageJson.version));
   const handler = createRouter({
     routes,
     log,
@@ -225,5 +220,5 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     return closing;
   }
 
-  return { url, port, workshops, rooms, config, close };
+  return { url, port, workshops, rooms, routes, config, close };
 }

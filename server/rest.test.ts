@@ -73,10 +73,10 @@ describe('the REST API', () => {
     client.destroy();
   });
 
-  it('exports the exchange document as a download, with timestamps and authors on ?metadata=true', async () => {
+  it('exports the exchange document as a download: with timestamps by default (as MCP), without on ?include_metadata=false', async () => {
     const created = (await (await post('/api/workshops', { name: 'Café — Orders & Payments!' })).json()) as Created;
     await server.workshops.edit(created.workshop_id, (doc) => addElement(doc, { type: 'event', name: 'Order Paid', created_by: 'Ana' }));
-    const plain = await get(`/api/workshops/${created.workshop_id}/export`, created.view_key);
+    const plain = await get(`/api/workshops/${created.workshop_id}/export?include_metadata=false`, created.view_key);
     expect(plain.status).toBe(200);
     expect(plain.headers.get('content-disposition')).toBe(
       `attachment; filename="cafe-orders-payments.eventstorm.json"; filename*=UTF-8''caf%C3%A9-orders-payments.eventstorm.json`,
@@ -84,9 +84,12 @@ describe('the REST API', () => {
     const doc = (await plain.json()) as { format: string; version: number; workshop: Record<string, unknown>; elements: Array<Record<string, unknown>> };
     expect(doc).toMatchObject({ format: 'eventstorm.workshop', version: 1, workshop: { name: 'Café — Orders & Payments!' } });
     expect(doc.elements[0]).not.toHaveProperty('created_at');
-    const withMeta = (await (await get(`/api/workshops/${created.workshop_id}/export?metadata=true&key=${created.edit_key}`)).json()) as typeof doc;
+    const withMeta = (await (await get(`/api/workshops/${created.workshop_id}/export?key=${created.edit_key}`)).json()) as typeof doc;
     expect(withMeta.elements[0]).toHaveProperty('created_at');
     expect(withMeta.elements[0]).toMatchObject({ created_by: 'Ana' });
+    // The board's download link still says ?metadata=, as it always has.
+    const legacy = (await (await get(`/api/workshops/${created.workshop_id}/export?metadata=false&key=${created.edit_key}`)).json()) as typeof doc;
+    expect(legacy.elements[0]).not.toHaveProperty('created_at');
   });
 
   it('names a Korean workshop’s download as the board does: filename*= in UTF-8, an ASCII filename= beside it', async () => {

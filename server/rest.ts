@@ -1,12 +1,19 @@
-// The REST API (JSON in and out). Creating and importing need no secret; everything on one workshop needs its
-// edit or view secret (`Authorization: Bearer <secret>`, or `?key=`/`?view=` on a plain download link).
-// Creating and importing are counted per client address (429 past the burst, the rate or the hour's bytes), and a
-// body must say it is JSON (415 otherwise), so another site's form or text/plain fetch creates nothing.
-import { contentDisposition, EventStormError, exportFileName, exportWorkshop, statistics } from '../src/domain';
+// The REST API (JSON in and out): every board entry of the catalogue at its own route (server/rest/
+// catalogue-routes.ts), the server's own doors (create, import, list, health), and the OpenAPI document of all of
+// them. Creating and importing need no secret; everything on one workshop needs its edit or view secret
+// (`Authorization: Bearer <secret>`, or `?key=`/`?view=` on a plain download link). Creating and importing are
+// counted per client address (429 past the burst, the rate or the hour's bytes), and a body must say it is JSON
+// (415 otherwise), so another site's form or text/plain fetch creates nothing.
+import { OPERATION_CATALOGUE, OPERATIONS, QUERIES, inputJsonSchema, type AnyQuery } from '../src/board';
 import { bearerToken, sameSecret } from './access';
-import { HttpError, sendJson, type Route, type RouteContext } from './http';
+import { HttpError, sendJson, type Route } from './http';
 import type { Access } from './rooms';
+import { operationRoute, queryRoute } from './rest/catalogue-routes';
+import { bodyInput } from './rest/entry-input';
+import { readJsonBody, requireJsonBody } from './rest/request';
 import type { CreatedWorkshop, Workshops } from './workshops';
+
+export { isJsonContentType } from './rest/request';
 
 export interface RestOptions {
   workshops: Workshops;
@@ -34,75 +41,39 @@ function created(result: CreatedWorkshop, how: 'created' | 'imported') {
   };
 }
 
-const missingSecret = () =>
-  new HttpError(401, 'unauthorized', 'This workshop needs its edit or view secret: send "Authorization: Bearer <secret>".', [], {
-    'WWW-Authenticate': 'Bearer',
-  });
+const createdDoc = { type: 'object', properties: { workshop_id: { type: 'string' }, edit_key: { type: 'string' }, view_key: { type: 'string' }, board_url: { type: 'string' }, view_url: { type: 'string' } } };
 
-const wrongSecret = () => new HttpError(403, 'forbidden', 'That secret does not open this workshop. Check the link you were given.');
-
-/** Check the workshop's secret on a request: 401 when there is none, 404 when no such workshop, 403 when wrong. */
-async function authorize(ctx: RouteContext, workshops: Workshops, allowQuery: boolean): Promise<Access> {
-  let secret = bearerToken(ctx.req);
-  let wanted: Access = 'edit';
-  if (!secret && allowQuery) {
-    const key = ctx.url.searchParams.get('key');
-    const view = ctx.url.searchParams.get('view');
-    secret = key ?? view ?? undefined;
-    if (!key && view) wanted = 'view';
-  }
-  if (!secret) throw missingSecret();
-  const granted = await workshops.authorize(ctx.params.id, secret, wanted);
-  if (!granted) throw wrongSecret();
-  return granted;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `application/json` or `application/<anything>+json`, with any parameters (a charset). */
-export function isJsonContentType(header: string | undefined): boolean {
-  const type = (header ?? '').split(';')[0].trim().toLowerCase();
-  return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
-}
-
-/**
- * 415 unless the request says its body is JSON. A page on another site can send a form or a text/plain fetch
- * without asking first (no CORS preflight), never an application/json one. Checked after the body is read, so a
- * body over the limit still gets its 413.
- */
-function requireJsonBody(ctx: RouteContext): void {
-  const header = ctx.req.headers['content-type'];
-  if (isJsonContentType(header)) return;
-  const said = header ? `this request sent "${header.slice(0, 80)}"` : 'this request named no content type';
-  throw new HttpError(415, 'unsupported_media_type', `Send the body as JSON, with "Content-Type: application/json" (${said}).`, [
-    { path: '', message: 'must be sent as application/json' },
-  ]);
-}
-
-/** The body as JSON, once it is known to be declared JSON. Every route reading a JSON body reads it here. */
-async function readJsonBody(ctx: RouteContext): Promise<unknown> {
-  await ctx.readBody();
-  requireJsonBody(ctx);
-  return ctx.readJson();
-}
-
-export function restRoutes(options: RestOptions): Route[] {
+/** The server's own doors: the catalogue's server entries (create, import, list), with what only REST does. */
+function serverRoutes(options: RestOptions): Route[] {
   const { workshops } = options;
+  const { create_workshop: create, import_workshop: importing, list_workshops: list } = OPERATION_CATALOGUE;
   return [
     {
       method: 'GET',
       path: '/healthz',
+      guard: 'none',
+      doc: { operationId: 'health', path: '/healthz', summary: 'Health', description: 'For probes: 200 while serving, 503 while shutting down.', tag: 'Server', auth: 'none', success: { status: 200, description: '{"ok": true}' }, more: [503] },
       handler: ({ res }) => {
         if (options.healthy()) sendJson(res, 200, { ok: true });
         else sendJson(res, 503, { ok: false });
       },
     },
     {
-      method: 'POST',
-      path: '/api/workshops/import',
+      method: importing.rest.method,
+      path: importing.rest.path,
       maxBodyBytes: options.maxImportBytes,
+      doc: {
+        operationId: importing.name,
+        path: importing.rest.path,
+        summary: importing.title,
+        description: `${importing.description} The body is the exported file itself, or {"workshop_data": "<the file as a JSON string>", "new_name"?}; ?new_name= renames it.`,
+        tag: 'Workshops',
+        auth: 'none',
+        query: { type: 'object', properties: { new_name: inputJsonSchema(importing).properties.new_name } },
+        body: { type: 'object', description: 'An exchange document (format eventstorm.workshop) or an original eventstorm-mcp export.' },
+        success: { status: 201, description: 'The new workshop, with its edit and view secrets and links.', schema: createdDoc },
+        more: [429, 503],
+      },
       handler: async (ctx) => {
         // Cheapest refusals first: a full import queue, then the address's allowance, before the body is read.
         workshops.requireImportRoom();
@@ -115,23 +86,30 @@ export function restRoutes(options: RestOptions): Route[] {
       },
     },
     {
-      method: 'POST',
-      path: '/api/workshops',
+      method: create.rest.method,
+      path: create.rest.path,
+      doc: {
+        operationId: create.name,
+        path: create.rest.path,
+        summary: create.title,
+        description: `${create.description} REST answers the secrets too: edit_key opens the board for editing, view_key read-only.`,
+        tag: 'Workshops',
+        auth: 'none',
+        body: inputJsonSchema(create),
+        success: { status: 201, description: 'The new workshop, with its edit and view secrets and links.', schema: createdDoc },
+        more: [429],
+      },
       handler: async (ctx) => {
         const ticket = workshops.admit(ctx.address);
-        const body = await readJsonBody(ctx);
-        if (!isRecord(body)) {
-          throw new EventStormError('invalid', 'Send the workshop as a JSON object: {"name": ..., "description"?, "domain"?, "facilitators"?}.', [
-            { path: '', message: 'must be a JSON object' },
-          ]);
-        }
+        const body = bodyInput(create, await readJsonBody(ctx));
         const result = await workshops.create(body as never, ticket);
         sendJson(ctx.res, 201, created(result, 'created'), { Location: `/api/workshops/${encodeURIComponent(result.meta.id)}` });
       },
     },
     {
-      method: 'GET',
-      path: '/api/workshops',
+      method: list.rest.method,
+      path: list.rest.path,
+      doc: { operationId: list.name, path: list.rest.path, summary: list.title, description: list.description, tag: 'Workshops', auth: 'admin', success: { status: 200, description: '{"workshops": [...]}' } },
       handler: async (ctx) => {
         if (options.adminToken) {
           const token = bearerToken(ctx.req);
@@ -143,33 +121,25 @@ export function restRoutes(options: RestOptions): Route[] {
         sendJson(ctx.res, 200, { workshops: await workshops.list() });
       },
     },
-    {
-      method: 'GET',
-      path: '/api/workshops/:id',
-      handler: async (ctx) => {
-        const access = await authorize(ctx, workshops, false);
-        const body: Record<string, unknown> = await workshops.read(ctx.params.id, (snap) => ({ workshop: snap.meta, statistics: statistics(snap), access }));
-        if (access === 'edit') {
-          // Whoever may edit may share the board read-only: the view secret opens less than the edit secret sent.
-          const keys = await workshops.keys(ctx.params.id);
-          body.view_key = keys.viewKey;
-          body.view_url = workshops.links(ctx.params.id, keys).viewUrl;
-        }
-        sendJson(ctx.res, 200, body);
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/workshops/:id/export',
-      handler: async (ctx) => {
-        await authorize(ctx, workshops, true);
-        const metadata = ['true', '1', 'yes'].includes((ctx.url.searchParams.get('metadata') ?? '').toLowerCase());
-        const document = await workshops.read(ctx.params.id, (snap) => exportWorkshop(snap, { includeMetadata: metadata }));
-        sendJson(ctx.res, 200, document, {
-          // The name the board's Export menu gives the same file (src/domain/file-names.ts).
-          'Content-Disposition': contentDisposition(exportFileName(document.workshop.name, 'json')),
-        });
-      },
-    },
+  ];
+}
+
+export function restRoutes(options: RestOptions): Route[] {
+  const { workshops } = options;
+  // Whoever may edit may share the board read-only: reading the workshop with the edit secret answers the view link.
+  const decorate = async (entry: AnyQuery, body: unknown, { id, access }: { id: string; access: Access }) => {
+    if (entry !== OPERATION_CATALOGUE.load_workshop) return body;
+    const out: Record<string, unknown> = { ...(body as Record<string, unknown>), access };
+    if (access === 'edit') {
+      const keys = await workshops.keys(id);
+      out.view_key = keys.viewKey;
+      out.view_url = workshops.links(id, keys).viewUrl;
+    }
+    return out;
+  };
+  return [
+    ...serverRoutes(options),
+    ...OPERATIONS.map((entry) => operationRoute(entry, { workshops })),
+    ...QUERIES.map((entry) => queryRoute(entry, { workshops, decorate })),
   ];
 }

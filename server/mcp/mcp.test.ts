@@ -2,7 +2,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TUTORIAL_FLOW_MARKDOWN, replayTutorial } from '../../fixtures/tutorial';
-import { moveElements, addElement } from '../../src/board';
+import { ENTRIES, addElement, moveElements, toolName } from '../../src/board';
 import { connectClient, startTestServer, waitFor, type TestServer } from '../../test-support/test-clients';
 import { callError, callOk, connectMcp, textOf } from '../../test-support/mcp-test-client';
 
@@ -27,14 +27,38 @@ describe('MCP over Streamable HTTP', () => {
   it('lists every tool of the original server and ours, each described, with per-field descriptions and annotations', async () => {
     const { tools } = await mcp.listTools();
     const names = tools.map((t) => t.name).sort();
-    const original = [
-      'eventstorming_create_workshop', 'eventstorming_list_workshops', 'eventstorming_load_workshop', 'eventstorming_add_element',
-      'eventstorming_update_element', 'eventstorming_delete_element', 'eventstorming_create_bounded_context', 'eventstorming_assign_to_context',
-      'eventstorming_search_elements', 'eventstorming_get_timeline', 'eventstorming_get_context_overview', 'eventstorming_get_statistics',
-      'eventstorming_visualize_flow', 'eventstorming_export_workshop', 'eventstorming_import_workshop',
-    ];
-    const ours = ['eventstorming_update_bounded_context', 'eventstorming_delete_bounded_context', 'eventstorming_lint'];
-    expect(names).toEqual([...original, ...ours].sort());
+    // The original server's fifteen tools with the parameters the seed's README gives them (required first).
+    const original: Record<string, { required: string[]; optional: string[] }> = {
+      eventstorming_create_workshop: { required: ['name'], optional: ['description', 'domain', 'facilitators'] },
+      eventstorming_list_workshops: { required: [], optional: [] },
+      eventstorming_load_workshop: { required: ['workshop_id'], optional: ['detail_level', 'response_format'] },
+      eventstorming_add_element: {
+        required: ['workshop_id', 'type', 'name'],
+        optional: ['position', 'notes', 'created_by', 'triggers', 'triggered_by', 'bounded_context_id'],
+      },
+      eventstorming_update_element: {
+        required: ['workshop_id', 'element_id'],
+        optional: ['name', 'position', 'notes', 'triggers', 'triggered_by', 'bounded_context_id'],
+      },
+      eventstorming_delete_element: { required: ['workshop_id', 'element_id'], optional: [] },
+      eventstorming_create_bounded_context: { required: ['workshop_id', 'name'], optional: ['description', 'color'] },
+      eventstorming_assign_to_context: { required: ['workshop_id', 'context_id', 'element_ids'], optional: [] },
+      eventstorming_search_elements: { required: ['workshop_id', 'query'], optional: ['element_type', 'bounded_context_id', 'page', 'page_size', 'detail_level'] },
+      eventstorming_get_timeline: { required: ['workshop_id'], optional: ['element_type', 'bounded_context_id', 'page', 'page_size', 'detail_level'] },
+      eventstorming_get_context_overview: { required: ['workshop_id'], optional: ['context_id', 'page', 'page_size', 'detail_level'] },
+      eventstorming_get_statistics: { required: ['workshop_id'], optional: [] },
+      eventstorming_visualize_flow: { required: ['workshop_id'], optional: ['start_element_id', 'max_depth', 'max_elements'] },
+      eventstorming_export_workshop: { required: ['workshop_id'], optional: ['include_metadata'] },
+      eventstorming_import_workshop: { required: ['workshop_data'], optional: ['new_name'] },
+    };
+    // Every catalogue entry is a tool; the original fifteen are among them, unchanged.
+    expect(names).toEqual(ENTRIES.map(toolName).sort());
+    expect(names).toEqual(expect.arrayContaining(Object.keys(original)));
+    const listed = Object.fromEntries(tools.map((t) => [t.name, t]));
+    for (const [name, params] of Object.entries(original)) {
+      expect([...(listed[name].inputSchema.required ?? [])].sort(), name).toEqual([...params.required].sort());
+      expect(Object.keys(listed[name].inputSchema.properties ?? {}), name).toEqual(expect.arrayContaining([...params.required, ...params.optional]));
+    }
     for (const tool of tools) {
       expect(tool.description?.length, tool.name).toBeGreaterThan(30);
       const properties = (tool.inputSchema.properties ?? {}) as Record<string, { description?: string }>;

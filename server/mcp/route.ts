@@ -20,6 +20,16 @@ export function mcpRoutes(app: AppContext): Route[] {
       guard: options.token ? 'origin' : 'host',
       refuse,
       maxBodyBytes: importBytesFor(app.config.limits),
+      doc: {
+        operationId: 'mcp',
+        path: '/mcp',
+        summary: 'MCP (Streamable HTTP)',
+        description: 'The Model Context Protocol endpoint: JSON-RPC over Streamable HTTP, stateless. Every board operation and analysis is a tool (eventstorming_*); list them with tools/list.',
+        tag: 'MCP',
+        auth: 'mcp',
+        body: { type: 'object', description: 'A JSON-RPC 2.0 request (POST).' },
+        success: { status: 200, description: 'A JSON-RPC 2.0 answer (JSON or an event stream).' },
+      },
       async handler(ctx) {
         const body = ctx.req.method === 'POST' && !reason ? await ctx.readJson() : undefined;
         // Workshops an assistant creates or imports count against its address, as through REST.

@@ -10,3 +10,4 @@ export * from './migrations';
 export * from './import';
 export * from './live-snapshot';
 export { editKey, editTarget, linkEnds } from './records';
+export * from './catalogue';

@@ -1,6 +1,6 @@
 // Trigger links: records of their own, keyed from>to, so two people drawing the same arrow make one arrow.
 import * as Y from 'yjs';
-import { EventStormError, linkInput, linkKey, parseInput, type LinkInput, type TriggerLink } from '../domain';
+import { EventStormError, linkInput, linkKey, parseInput, unlinkAllInput, type LinkInput, type TriggerLink, type UnlinkAllInput } from '../domain';
 import type { BoardMaps } from './document';
 import { requireElements } from './guards';
 import { linkEnds, newLinkValue } from './records';
@@ -61,6 +61,26 @@ export function unlinkElements(doc: Y.Doc, input: LinkInput, options?: OpOptions
     return () => {
       maps.links.delete(key);
       return { removed: true };
+    };
+  });
+}
+
+/** Remove several links in one transaction (one undo step); every one must be there, or nothing is removed. */
+export function unlinkAll(doc: Y.Doc, input: UnlinkAllInput, options?: OpOptions): { removed: number } {
+  const args = parseInput(unlinkAllInput, input);
+  return runOp(doc, options, ({ maps }) => {
+    const keys = [...new Set(args.links.map((l) => linkKey(l.from, l.to)))];
+    const missing = keys.filter((key) => !maps.links.has(key));
+    if (missing.length > 0) {
+      throw new EventStormError(
+        'not_found',
+        `${missing.length === 1 ? 'There is no trigger link' : 'There are no trigger links'} ${missing.map((k) => `"${k}"`).join(', ')}.`,
+        missing.map((key) => ({ path: 'links', message: `no link ${key}` })),
+      );
+    }
+    return () => {
+      for (const key of keys) maps.links.delete(key);
+      return { removed: keys.length };
     };
   });
 }

@@ -153,6 +153,9 @@ export type MoveElementsInput = z.input<typeof moveElementsInput>;
 export const linkInput = z.object({ from: idSchema, to: idSchema });
 export type LinkInput = z.input<typeof linkInput>;
 
+export const unlinkAllInput = z.object({ links: z.array(linkInput).min(1, 'must name at least one link').max(LIMITS.idsPerCall) });
+export type UnlinkAllInput = z.input<typeof unlinkAllInput>;
+
 // ---- bounded contexts ----
 
 export const createContextInput = z.object({
