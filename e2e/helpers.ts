@@ -50,35 +50,11 @@ export async function clickCanvas(page: Page, x = 500, y = 300): Promise<void> {
 }
 
 /**
- * Replay tutorial-steps.json into the open board through the page's own board operations (the same functions
- * the palette, the inspector and the MCP tools call), with the page's local origin.
+ * Replay tutorial-steps.json into the open board through the catalogue's operations (the ones the palette, the
+ * inspector, REST and the MCP tools run), with the page's local origin.
  */
 export async function replayTutorialInPage(page: Page): Promise<Map<string, string>> {
-  return replayTutorial(async (tool, args) =>
-    page.evaluate(
-      ([tool, args]) => {
-        const { board, doc, origin } = window.__eventstorm!;
-        const { workshop_id: _ignored, ...input } = args as Record<string, unknown>;
-        const options = { origin };
-        switch (tool) {
-          case 'eventstorming_create_workshop':
-            board.updateWorkshop(doc, input as never, options);
-            return { workshop_id: String(board.workshopMeta(doc).id) };
-          case 'eventstorming_add_element':
-            return { element_id: board.addElement(doc, input as never, options).id };
-          case 'eventstorming_update_element':
-            return { element_id: board.updateElement(doc, input as never, options).id };
-          case 'eventstorming_create_bounded_context':
-            return { context_id: board.createContext(doc, input as never, options).id };
-          case 'eventstorming_assign_to_context':
-            return { assigned: board.assignToContext(doc, input as never, options).assigned };
-          default:
-            throw new Error(`unexpected tool ${tool}`);
-        }
-      },
-      [tool, args] as const,
-    ),
-  );
+  return replayTutorial(async (tool, args) => page.evaluate(([tool, args]) => window.__eventstorm!.runTool(tool, args), [tool, args] as const));
 }
 
 /** Drag a sticky by (dx, dy) screen pixels with the mouse, the way a person does. */

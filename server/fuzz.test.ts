@@ -14,24 +14,8 @@ import * as prng from 'lib0/prng';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
-import {
-  addElement,
-  assignToContext,
-  boardMaps,
-  createContext,
-  deleteContext,
-  deleteElements,
-  duplicateElements,
-  linkElements,
-  linkEnds,
-  moveElements,
-  unassignFromContext,
-  unlinkElements,
-  updateContext,
-  updateElement,
-  updateWorkshop,
-} from '../src/board';
-import { ELEMENT_TYPES, isEventStormError } from '../src/domain';
+import { isEventStormError } from '../src/domain';
+import { randomCall } from '../test-support/catalogue-calls';
 import { inapplicableUpdate, syncUpdateMessage, type Inapplicable } from '../test-support/crafted-updates';
 import { closeCode, connectClient, rawSocket, sleep, startTestServer, waitFor, wsBase, type TestClient, type TestServer } from '../test-support/test-clients';
 
@@ -48,69 +32,10 @@ const PARALLEL = 5;
 
 type Gen = prng.PRNG;
 
-function pick<T>(gen: Gen, list: readonly T[]): T | undefined {
-  return list.length === 0 ? undefined : list[prng.int32(gen, 0, list.length - 1)];
-}
-
-function ids<T>(map: Y.Map<T>): string[] {
-  return [...map.keys()];
-}
-
-/** One random board operation on `doc`, through src/board like every face of the app. */
+/** One random operation of the catalogue on `doc` (test-support/catalogue-calls.ts), as every face runs it. */
 function randomOperation(gen: Gen, doc: Y.Doc, who: string): void {
-  const maps = boardMaps(doc);
-  const elements = ids(maps.elements);
-  const contexts = ids(maps.contexts);
-  const element = () => pick(gen, elements) ?? 'missing';
-  const roll = prng.int32(gen, 0, 99);
-  if (roll < 30 || elements.length < 3) {
-    addElement(doc, {
-      type: pick(gen, ELEMENT_TYPES)!,
-      name: `${who} ${prng.word(gen, 3, 8)}`,
-      position: prng.bool(gen) ? prng.int32(gen, 0, 30) : undefined,
-      triggered_by: prng.int32(gen, 0, 3) === 0 && elements.length > 0 ? [element()] : [],
-      bounded_context_id: prng.int32(gen, 0, 3) === 0 ? (pick(gen, contexts) ?? null) : undefined,
-      created_by: who,
-    });
-  } else if (roll < 45) {
-    updateElement(doc, {
-      element_id: element(),
-      name: prng.bool(gen) ? `${who} ${prng.word(gen, 3, 8)}` : undefined,
-      notes: prng.bool(gen) ? prng.word(gen, 0, 20) : undefined,
-      type: prng.int32(gen, 0, 4) === 0 ? pick(gen, ELEMENT_TYPES) : undefined,
-      triggers: prng.int32(gen, 0, 4) === 0 ? [element()].filter((id) => id !== elements[0]) : undefined,
-      bounded_context_id: prng.int32(gen, 0, 4) === 0 ? (pick(gen, contexts) ?? null) : undefined,
-    });
-  } else if (roll < 58) {
-    const moves = Array.from({ length: prng.int32(gen, 1, 4) }, () => ({ element_id: element(), position: prng.int32(gen, 0, 40), y: prng.int32(gen, 0, 1200) }));
-    moveElements(doc, { moves: moves.filter((m, i) => moves.findIndex((n) => n.element_id === m.element_id) === i) });
-  } else if (roll < 66) {
-    deleteElements(doc, { element_ids: [...new Set([element(), ...(prng.bool(gen) ? [element()] : [])])] });
-  } else if (roll < 74) {
-    const from = element();
-    const to = element();
-    if (from !== to) linkElements(doc, { from, to }, { by: who });
-  } else if (roll < 78) {
-    const link = pick(gen, [...maps.links.values()].map(linkEnds));
-    if (link) unlinkElements(doc, link);
-  } else if (roll < 83) {
-    createContext(doc, { name: `${who} context ${prng.word(gen, 3, 6)}` });
-  } else if (roll < 86) {
-    const context = pick(gen, contexts);
-    if (context) updateContext(doc, { context_id: context, name: `${who} renamed ${prng.word(gen, 3, 6)}` });
-  } else if (roll < 88) {
-    const context = pick(gen, contexts);
-    if (context) deleteContext(doc, { context_id: context });
-  } else if (roll < 93) {
-    const context = pick(gen, contexts);
-    if (context) assignToContext(doc, { context_id: context, element_ids: [...new Set([element(), element()])] });
-  } else if (roll < 95) {
-    unassignFromContext(doc, { element_ids: [element()] });
-  } else if (roll < 98) {
-    duplicateElements(doc, { element_ids: [...new Set([element(), element()])] }, { by: who });
-  } else {
-    updateWorkshop(doc, { name: `Workshop ${prng.word(gen, 3, 8)}`, description: prng.word(gen, 0, 30) });
-  }
+  const { entry, input } = randomCall(gen, doc, who);
+  entry.run(doc, input, { by: who });
 }
 
 /** Drop a client's connection: cleanly (it stays offline until reconnected) or abruptly (it reconnects by itself). */
@@ -138,7 +63,7 @@ interface Poison {
 
 /** A connection of its own sends one crafted update. */
 async function poison(gen: Gen, server: TestServer, id: string, secret: string): Promise<Poison> {
-  const kind = pick(gen, POISONS)!;
+  const kind = POISONS[prng.int32(gen, 0, POISONS.length - 1)];
   const client = prng.uint32(gen, 1, 0xffffffff);
   const key = `poison-${client}`;
   const result = await rawSocket(`${wsBase(server.url)}/${id}?key=${encodeURIComponent(secret)}`);

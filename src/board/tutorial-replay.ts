@@ -1,28 +1,27 @@
-// The seed tutorial replayed through the board operations (the MCP layer is another face of the same operations).
-// Used by tests and benches; not exported from src/board/index.ts so the app bundle never carries the fixture.
+// The seed tutorial replayed through the catalogue's operations on a document (MCP and REST are other faces of the
+// same entries, so each step answers here what its tool answers there). Used by tests and benches; not exported
+// from src/board/index.ts so the app bundle never carries the fixture.
 import type * as Y from 'yjs';
 import { replayTutorial } from '../../fixtures/tutorial';
-import { addElement, assignToContext, createContext, initWorkshop, updateElement } from './index';
+import { entryForTool, initWorkshop, isInitialised, toolName, OPERATION_CATALOGUE, type RunOptions } from './index';
+
+/**
+ * Run one tool call on `doc`: an operation through its entry, answering its MCP answer. Creating the workshop is
+ * the server's verb; on a bare document it is `init` (a fresh document) or, on a document that already holds its
+ * workshop (a board open in a page), the workshop's update.
+ */
+export function runToolOnDoc(doc: Y.Doc, tool: string, args: Record<string, unknown>, options: RunOptions = {}, workshopId = 'tutorial'): Record<string, unknown> {
+  const { workshop_id: _workshop, ...input } = args;
+  if (tool === toolName(OPERATION_CATALOGUE.create_workshop)) {
+    const meta = isInitialised(doc) ? OPERATION_CATALOGUE.update_workshop.run(doc, input, options) : initWorkshop(doc, workshopId, input as never, options);
+    return { workshop_id: meta.id };
+  }
+  const entry = entryForTool(tool);
+  if (entry?.kind !== 'operation') throw new Error(`${tool} is not an operation on one board`);
+  return entry.answer(entry.run(doc, input, options), input);
+}
 
 /** Replay every tutorial step onto `doc`; answers the ids the steps saved, by their `$name`. */
-export async function replayOnDoc(doc: Y.Doc): Promise<Map<string, string>> {
-  return replayTutorial((tool, args) => {
-    const { workshop_id: _ignored, ...rest } = args;
-    const input = rest as never;
-    switch (tool) {
-      case 'eventstorming_create_workshop':
-        initWorkshop(doc, 'tutorial', input);
-        return { workshop_id: 'tutorial' };
-      case 'eventstorming_add_element':
-        return { element_id: addElement(doc, input).id };
-      case 'eventstorming_update_element':
-        return { element_id: updateElement(doc, input).id };
-      case 'eventstorming_create_bounded_context':
-        return { context_id: createContext(doc, input).id };
-      case 'eventstorming_assign_to_context':
-        return { assigned: assignToContext(doc, input).assigned };
-      default:
-        throw new Error(`unexpected tool ${tool}`);
-    }
-  });
+export async function replayOnDoc(doc: Y.Doc, options: RunOptions = {}): Promise<Map<string, string>> {
+  return replayTutorial((tool, args) => runToolOnDoc(doc, tool, args, options));
 }

@@ -1,24 +1,10 @@
-// What the page can do to the board: each call is one src/board operation with the page's origin, followed by
-// the local UI consequences (select what was made, edit its name). A refused operation (EventStormError) is
+// What the page can do to the board: each call is one operation of the catalogue (src/board/catalogue) run with
+// the page's origin, followed by the local UI consequences (select what was made, edit its name). A refused operation (EventStormError) is
 // shown to the person as a toast and answers null; nothing is half-done, because the operations are atomic.
 import type * as Y from 'yjs';
-import {
-  addElement,
-  boardMaps,
-  assignToContext,
-  createContext,
-  deleteContext,
-  deleteElements,
-  duplicateElements,
-  linkElements,
-  moveElements,
-  unassignFromContext,
-  unlinkElements,
-  updateContext,
-  updateElement,
-  updateWorkshop,
-} from '../board';
+import { boardMaps, duplicateElements, OPERATION_CATALOGUE as OPS, type OperationEntry } from '../board';
 import { CATALOGUE, isEventStormError, linkKey, type ElementType, type UpdateElementInput } from '../domain';
+import type { z } from 'zod';
 import type { BoardLink } from './boardLink';
 import { selectStickies, setEditing, showToast, type BoardStore } from './boardStore';
 
@@ -91,29 +77,30 @@ export function createBoardOps(session: SessionParts): BoardOps {
     }
   }
 
+  /** Run one catalogue operation as this page. */
+  const perform = <S extends z.ZodObject, R>(entry: OperationEntry<S, R>, input: z.input<S>): R | null => write(() => entry.run(doc, input, options));
+
   return {
     addSticky(type, at, opts = {}) {
-      const element = write(() =>
-        addElement(doc, { type, name: opts.name ?? defaultStickyName(type), position: at.position, y: at.y }, options),
-      );
+      const element = perform(OPS.add_element, { type, name: opts.name ?? defaultStickyName(type), position: at.position, y: at.y });
       if (!element) return null;
       selectStickies(store, [element.id]);
       if (opts.edit !== false) setEditing(store, element.id);
       return element.id;
     },
     rename(id, name) {
-      return write(() => updateElement(doc, { element_id: id, name }, options)) !== null;
+      return perform(OPS.update_element, { element_id: id, name }) !== null;
     },
     updateElement(input) {
-      return write(() => updateElement(doc, input, options)) !== null;
+      return perform(OPS.update_element, input) !== null;
     },
     move(moves) {
       if (moves.length === 0) return true;
-      return write(() => moveElements(doc, { moves: moves.map((m) => ({ element_id: m.id, position: m.position, y: m.y })) }, options)) !== null;
+      return perform(OPS.move_elements, { moves: moves.map((m) => ({ element_id: m.id, position: m.position, y: m.y })) }) !== null;
     },
     deleteElements(ids) {
       if (ids.length === 0) return true;
-      return write(() => deleteElements(doc, { element_ids: [...ids] }, options)) !== null;
+      return perform(OPS.delete_elements, { element_ids: [...ids] }) !== null;
     },
     duplicate(ids) {
       if (ids.length === 0) return [];
@@ -123,36 +110,36 @@ export function createBoardOps(session: SessionParts): BoardOps {
       return result.created;
     },
     link(from, to) {
-      return write(() => linkElements(doc, { from, to }, options)) !== null;
+      return perform(OPS.link_elements, { from, to }) !== null;
     },
     unlink(links) {
       if (links.length === 0) return true;
-      // Several arrows at once are one transaction, so one undo step; arrows someone else removed meanwhile are skipped
-      // first, so the transaction cannot fail half-way.
+      // Several arrows at once are one operation, so one undo step; arrows someone else removed meanwhile are skipped
+      // first, so it is not refused for them.
       const present = boardMaps(doc).links;
       const doomed = links.filter((l) => present.has(linkKey(l.from, l.to)));
       if (doomed.length === 0) return true;
-      return write(() => doc.transact(() => doomed.forEach((l) => unlinkElements(doc, l, options)), session.origin)) !== null;
+      return perform(OPS.unlink_elements, { links: doomed.map((l) => ({ from: l.from, to: l.to })) }) !== null;
     },
     createContext(name, color) {
-      return write(() => createContext(doc, { name, color }, options))?.id ?? null;
+      return perform(OPS.create_bounded_context, { name, color })?.id ?? null;
     },
     updateContext(id, fields) {
-      return write(() => updateContext(doc, { context_id: id, ...fields }, options)) !== null;
+      return perform(OPS.update_bounded_context, { context_id: id, ...fields }) !== null;
     },
     deleteContext(id) {
-      return write(() => deleteContext(doc, { context_id: id }, options)) !== null;
+      return perform(OPS.delete_bounded_context, { context_id: id }) !== null;
     },
     assign(contextId, ids) {
       if (ids.length === 0) return true;
-      return write(() => assignToContext(doc, { context_id: contextId, element_ids: [...ids] }, options)) !== null;
+      return perform(OPS.assign_to_context, { context_id: contextId, element_ids: [...ids] }) !== null;
     },
     unassign(ids) {
       if (ids.length === 0) return true;
-      return write(() => unassignFromContext(doc, { element_ids: [...ids] }, options)) !== null;
+      return perform(OPS.unassign_from_context, { element_ids: [...ids] }) !== null;
     },
     renameWorkshop(name) {
-      return write(() => updateWorkshop(doc, { name }, options)) !== null;
+      return perform(OPS.update_workshop, { name }) !== null;
     },
     undo() {
       if (session.link.access !== 'edit') return;

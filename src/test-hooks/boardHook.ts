@@ -6,6 +6,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import * as Y from 'yjs';
 import * as board from '../board';
 import { snapshot } from '../board';
+import { runToolOnDoc } from '../board/tutorial-replay';
 import type { BoardSession } from '../state/boardSession';
 import type { BoardNode, TriggerEdge } from '../state/canvasNodes';
 import type * as probe from '../ui/board/probe';
@@ -17,6 +18,8 @@ declare global {
       doc: BoardSession['doc'];
       origin: BoardSession['origin'];
       board: typeof board;
+      /** Run one MCP-shaped tool call through the catalogue with the page's origin; answers the tool's answer. */
+      runTool: (tool: string, args: Record<string, unknown>) => Record<string, unknown>;
       session: BoardSession;
       snapshot: () => ReturnType<typeof snapshot>;
       /** Bytes of the whole document as stored (its full state as one update). */
@@ -32,6 +35,7 @@ export const exposeSession: typeof probe.exposeSession = (s) => {
     doc: s.doc,
     origin: s.origin,
     board,
+    runTool: (tool, args) => runToolOnDoc(s.doc, tool, args, { origin: s.origin }),
     session: s,
     snapshot: () => snapshot(s.doc),
     encodedSize: () => Y.encodeStateAsUpdate(s.doc).byteLength,
