@@ -5,6 +5,7 @@ import {
   addElementInput,
   deleteElementInput,
   deleteElementsInput,
+  duplicateElementsInput,
   moveElementsInput,
   parseInput,
   updateElementInput,
@@ -12,6 +13,7 @@ import {
   type BoardElement,
   type DeleteElementInput,
   type DeleteElementsInput,
+  type DuplicateElementsInput,
   type MoveElementsInput,
   type UpdateElementInput,
 } from '../domain';
@@ -150,13 +152,9 @@ export function deleteElement(doc: Y.Doc, input: DeleteElementInput, options?: O
  * Copy stickies (with the links among them and their context) `offset` columns to the right and below,
  * returning the new ids in the order given.
  */
-export function duplicateElements(
-  doc: Y.Doc,
-  input: { element_ids: string[]; offset?: { position: number; y: number } },
-  options?: OpOptions & { by?: string },
-): { created: string[] } {
-  const args = parseInput(deleteElementsInput, { element_ids: input.element_ids });
-  const offset = input.offset ?? { position: 0.5, y: 40 };
+export function duplicateElements(doc: Y.Doc, input: DuplicateElementsInput, options?: OpOptions & { by?: string }): { created: string[] } {
+  const args = parseInput(duplicateElementsInput, input);
+  const offset = args.offset ?? { position: 0.5, y: 40 };
   return runOp(doc, options, ({ maps, now }) => {
     const ids = [...new Set(args.element_ids)];
     requireElements(maps, ids, 'element_ids');

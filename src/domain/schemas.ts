@@ -140,6 +140,12 @@ export type DeleteElementInput = z.input<typeof deleteElementInput>;
 export const deleteElementsInput = z.object({ element_ids: idListSchema.min(1, 'must name at least one element') });
 export type DeleteElementsInput = z.input<typeof deleteElementsInput>;
 
+export const duplicateElementsInput = z.object({
+  element_ids: idListSchema.min(1, 'must name at least one element'),
+  offset: z.object({ position: positionSchema, y: coordinateSchema }).optional(),
+});
+export type DuplicateElementsInput = z.input<typeof duplicateElementsInput>;
+
 export const moveElementsInput = z.object({
   moves: z
     .array(z.object({ element_id: idSchema, position: positionSchema, y: coordinateSchema.optional() }))
