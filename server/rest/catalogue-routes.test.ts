@@ -144,6 +144,26 @@ describe('REST for the whole model', () => {
     expect(after.contexts).toHaveLength(4);
   });
 
+  it('duplicates stickies with the links among them, through REST and through MCP alike', async () => {
+    const { saved, keys } = await tutorialThroughRest();
+    const ids = [saved.get('$place-order')!, saved.get('$order-placed')!];
+    const viaRest = await rest('POST', `/api/workshops/${keys.workshop_id}/elements/duplicate`, keys.edit_key, { element_ids: ids, offset: { position: 100, y: 0 } });
+    expect(viaRest.status).toBe(201);
+    const copies = (viaRest.body as { element_ids: string[] }).element_ids;
+    expect(copies).toHaveLength(2);
+    const viaMcp = await callOk(mcp, 'eventstorming_duplicate_elements', { workshop_id: keys.workshop_id, element_ids: ids });
+    expect(viaMcp).toMatchObject({ success: true, element_ids: [expect.any(String), expect.any(String)] });
+    const snap = await server.workshops.read(keys.workshop_id, (s) => s);
+    const [command, event] = copies.map((id) => snap.elements.find((e) => e.id === id)!);
+    expect(command).toMatchObject({ name: 'Place Order', type: 'command', position: 100 });
+    expect(event).toMatchObject({ name: 'Order Placed', position: 100 });
+    expect(command.triggers).toEqual([event.id]);
+    expect(snap.elements).toHaveLength(48);
+    const refused = await rest('POST', `/api/workshops/${keys.workshop_id}/elements/duplicate`, keys.edit_key, { element_ids: ids, offset: { position: 'far' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: { issues: expect.arrayContaining([expect.objectContaining({ path: 'offset.position' })]) } });
+  });
+
   it('assigns all or nothing: one unknown id among the element_ids and no element moves', async () => {
     const { saved, keys } = await tutorialThroughRest();
     const before = await modelOf(keys);
@@ -217,6 +237,7 @@ describe('REST for the whole model', () => {
       export_workshop: () => ({}),
       import_workshop: () => ({ workshop_data: JSON.stringify({ format: 'eventstorm.workshop', version: 1, workshop: { name: 'Imported' }, elements: [], bounded_contexts: [] }) }),
       update_workshop: () => ({ domain: 'Retail' }),
+      duplicate_elements: (id) => ({ element_ids: [id('$place-order'), id('$order-placed')] }),
       move_elements: (id) => ({ moves: [{ element_id: id('$order-placed'), position: 1 }] }),
       link_elements: (id) => ({ from: id('$order-placed'), to: id('$order-cancelled') }),
       unlink_elements: (id) => ({ links: [{ from: id('$order-placed'), to: id('$order-cancelled') }] }),

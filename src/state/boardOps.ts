@@ -2,7 +2,7 @@
 // the page's origin, followed by the local UI consequences (select what was made, edit its name). A refused operation (EventStormError) is
 // shown to the person as a toast and answers null; nothing is half-done, because the operations are atomic.
 import type * as Y from 'yjs';
-import { boardMaps, duplicateElements, OPERATION_CATALOGUE as OPS, type OperationEntry } from '../board';
+import { boardMaps, OPERATION_CATALOGUE as OPS, type OperationEntry } from '../board';
 import { CATALOGUE, isEventStormError, linkKey, type ElementType, type UpdateElementInput } from '../domain';
 import type { z } from 'zod';
 import type { BoardLink } from './boardLink';
@@ -104,7 +104,7 @@ export function createBoardOps(session: SessionParts): BoardOps {
     },
     duplicate(ids) {
       if (ids.length === 0) return [];
-      const result = write(() => duplicateElements(doc, { element_ids: [...ids] }, options));
+      const result = perform(OPS.duplicate_elements, { element_ids: [...ids] });
       if (!result) return null;
       selectStickies(store, result.created);
       return result.created;

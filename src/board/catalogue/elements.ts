@@ -4,6 +4,7 @@ import {
   addElementInput,
   deleteElementInput,
   deleteElementsInput,
+  duplicateElementsInput,
   exchangeElement,
   linkInput,
   moveElementsInput,
@@ -11,7 +12,7 @@ import {
   updateElementInput,
 } from '../../domain';
 import { boardMaps } from '../document';
-import { addElement, deleteElement, deleteElements, moveElements, updateElement } from '../elements';
+import { addElement, deleteElement, deleteElements, duplicateElements, moveElements, updateElement } from '../elements';
 import { linkElements, unlinkAll } from '../links';
 import { readElementIn } from '../read';
 import { DELETE, IDEMPOTENT_WRITE, WRITE, defineOperation } from './entry';
@@ -108,6 +109,20 @@ export const moveElementsEntry = defineOperation({
   run: (doc, input, options) => moveElements(doc, input, options),
   answer: (result) => ({ success: true, moved_count: result.moved, message: `Moved ${result.moved} elements` }),
   rest: { method: 'POST', path: '/elements/move' },
+});
+
+export const duplicateElementsEntry = defineOperation({
+  name: 'duplicate_elements',
+  title: 'Duplicate elements',
+  description: 'Copy stickies, with the trigger links among them and their context, a little to the right and below (or by offset). Answers the new ids, in the order given.',
+  input: z.object({
+    element_ids: duplicateElementsInput.shape.element_ids.describe('Ids of the elements to copy.'),
+    offset: duplicateElementsInput.shape.offset.describe('How far the copies land from the originals: {position (columns), y (pixels)}; default half a column right, 40 px down.'),
+  }),
+  annotations: WRITE,
+  run: (doc, input, options) => duplicateElements(doc, input, options),
+  answer: (result) => ({ success: true, element_ids: result.created, message: `Duplicated ${result.created.length} elements` }),
+  rest: { method: 'POST', path: '/elements/duplicate', status: 201 },
 });
 
 const linkField = linkInput.shape;
