@@ -15,6 +15,7 @@ import WebSocket from 'ws';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider, messageAwareness } from 'y-websocket';
 import * as Y from 'yjs';
+import { replaceAwarenessSender } from '../src/sync/connection';
 import { ARGS, buildTestApp, createWorkshop, type Created } from './browser';
 import { percentile, report } from './report';
 import { startBenchServer, type BenchServer } from './server-process';
@@ -160,14 +161,12 @@ async function nodeClients(server: BenchServer, w: Created, view: Rect) {
       disableBc: true,
     });
     // As the app does: send one's own presence only (y-websocket would echo everyone's).
-    p.awareness.off('update', p._awarenessUpdateHandler);
-    p._awarenessUpdateHandler = () => {
+    replaceAwarenessSender(p, () => {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, messageAwareness);
       encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(p.awareness, [p.doc.clientID]));
       if (p.wsconnected) p.ws?.send(encoding.toUint8Array(encoder));
-    };
-    p.awareness.on('update', p._awarenessUpdateHandler);
+    });
     return { p, index: i };
   });
   await Promise.all(clients.map(({ p }) => (p.synced ? undefined : new Promise((r) => p.once('sync', r)))));

@@ -4,9 +4,12 @@
 // - appends from every room are group-committed: whatever arrives while one LevelDB batch is being written goes
 //   into the next batch, so a thousand clients cost a handful of writes, not a thousand;
 // - compaction writes a room's whole state, known to be complete, and clears the log before it.
-// Every operation runs in y-leveldb's one ordered transaction chain, so reads, appends and compactions of a
-// document never interleave. A LevelDB write is in the OS before its promise resolves: `kill -9` loses nothing
-// acknowledged (power loss is another matter: LevelDB is not fsynced per write).
+// Every operation runs in one ordered chain, so reads, appends and compactions of a document never interleave.
+// The chain is ours: y-leveldb keeps its database and its own chain private (`_transact`), so the database is the
+// one y-leveldb builds, with its key and value encodings, through its public `Level` option, and nothing but this
+// chain touches it (no y-leveldb method is called before `destroy`). A LevelDB write is in the OS before its
+// promise resolves: `kill -9` loses nothing acknowledged (power loss is another matter: LevelDB is not fsynced per write).
+import { Level, type DatabaseOptions } from 'level';
 import * as encoding from 'lib0/encoding';
 import * as buffer from 'lib0/buffer';
 import { LeveldbPersistence, getAllDocsKeys, getCurrentUpdateClock, getLevelUpdatesEntries, getLevelUpdatesKeys } from 'y-leveldb';
@@ -67,14 +70,28 @@ export class Storage {
   /** Batches written and appends in them, for the logs and the bench. */
   readonly stats = { batches: 0, appends: 0 };
 
+  /** The tail of the chain every operation runs in; it never rejects. */
+  private chain: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly persistence: LeveldbPersistence,
+    private readonly db: LevelDb,
     readonly location: string,
   ) {}
 
   /** Open (or create) the database under `location`; rejects when it cannot (another process holds its lock). */
   static async open(location: string): Promise<Storage> {
-    const storage = new Storage(new LeveldbPersistence(location), location);
+    const held: { db?: LevelDb } = {};
+    // y-leveldb constructs its database from the `Level` it is given, with its own encodings: keep a hold of it.
+    class HeldLevel extends Level<Key, Uint8Array> {
+      constructor(where: string, options?: DatabaseOptions<Key, Uint8Array>) {
+        super(where, options);
+        held.db = this;
+      }
+    }
+    const persistence = new LeveldbPersistence(location, { Level: HeldLevel });
+    if (!held.db) throw new Error(`Cannot open the database in ${location}: y-leveldb did not build it with the Level it was given.`);
+    const storage = new Storage(persistence, held.db, location);
     try {
       await storage.run(async (db) => {
         if (db.status !== 'open') await db.open();
@@ -90,19 +107,14 @@ export class Storage {
     return storage;
   }
 
-  /** Run `f` in y-leveldb's transaction chain; unlike y-leveldb, a failure rejects. */
-  private async run<T>(f: (db: LevelDb) => Promise<T>): Promise<T> {
-    let failure: { error: unknown } | null = null;
-    const result = await this.persistence._transact(async (db: LevelDb) => {
-      try {
-        return await f(db);
-      } catch (error) {
-        failure = { error };
-        return null;
-      }
-    });
-    if (failure) throw (failure as { error: unknown }).error;
-    return result as T;
+  /** Run `f` once everything called before it has finished; unlike y-leveldb's transactions, a failure rejects. */
+  private run<T>(f: (db: LevelDb) => Promise<T>): Promise<T> {
+    const result = this.chain.then(() => f(this.db));
+    this.chain = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   private async clockOf(db: LevelDb, doc: string): Promise<number> {
@@ -244,7 +256,8 @@ export class Storage {
     if (this.closed) return;
     this.closed = true;
     while (this.writing) await this.appendLoop;
-    await this.persistence.destroy();
+    // In the chain, after everything called before: y-leveldb's destroy closes the database.
+    await this.run(() => this.persistence.destroy());
   }
 }
 

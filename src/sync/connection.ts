@@ -71,6 +71,26 @@ const REFUSAL_CLEARS_MS = 3000;
 /** How long a refused page waits before trying again (unless the person changes something first). */
 const REFUSAL_RETRY_MS = 5000;
 
+/** What an awareness says changed, with its 'update' event: the client ids whose state came, changed or went. */
+export interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * Make `send` the provider's awareness sender, in place of y-websocket's own, which sends every change of every
+ * client's state. y-websocket has no option for this: its sender is the private `_awarenessUpdateHandler`, which
+ * its constructor registers on the awareness and `destroy` unregisters (so `send` is put in that field, and
+ * `destroy` unregisters it instead). y-websocket is pinned for this; awareness-seam.test.ts checks the seam on
+ * the real library.
+ */
+export function replaceAwarenessSender(provider: WebsocketProvider, send: (changes: AwarenessChanges, origin: unknown) => void): void {
+  provider.awareness.off('update', provider._awarenessUpdateHandler);
+  provider._awarenessUpdateHandler = send;
+  provider.awareness.on('update', send);
+}
+
 export function connectRoom(options: RoomOptions): RoomConnection {
   const serverUrl = options.serverUrl ?? websocketBase(window.location);
   const params: Record<string, string> = options.access === 'edit' ? { key: options.secret } : { view: options.secret };
@@ -169,8 +189,7 @@ export function connectRoom(options: RoomOptions): RoomConnection {
   // page back to the server (which drops what a connection says for others). With ten people that is ten times
   // the traffic and the encoding work on every page. Send this page's own presence only.
   const awareness = provider.awareness;
-  awareness.off('update', provider._awarenessUpdateHandler);
-  provider._awarenessUpdateHandler = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+  replaceAwarenessSender(provider, ({ added, updated, removed }) => {
     const self = doc.clientID;
     if (!added.includes(self) && !updated.includes(self) && !removed.includes(self)) return;
     const encoder = encoding.createEncoder();
@@ -180,8 +199,7 @@ export function connectRoom(options: RoomOptions): RoomConnection {
     const ws = provider.ws;
     if (provider.wsconnected && ws && ws.readyState === WebSocket.OPEN) ws.send(message);
     if (provider.bcconnected) bc.publish(provider.bcChannel, message, provider);
-  };
-  awareness.on('update', provider._awarenessUpdateHandler);
+  });
 
   // See which sync messages arrive from the server: its sync step 1 (answered with everything it lacks) and
   // each sync step 2 (the answer to one of this page's sync requests). Messages from other tabs are not the server's.

@@ -9,6 +9,9 @@ export interface OfflineCopy {
   destroy(): void;
 }
 
+/** A key of y-indexeddb's `custom` store that nothing writes: reading it tells whether the database opened. */
+const OPENED_PROBE_KEY = 'eventstorm.opened';
+
 export function offlineDatabaseName(workshopId: string): string {
   return `eventstorm.board.${workshopId}`;
 }
@@ -21,9 +24,11 @@ export function openOfflineCopy(workshopId: string, doc: Y.Doc): OfflineCopy {
   } catch {
     return { loaded: Promise.resolve(false), destroy() {} };
   }
-  // A browser that refuses IndexedDB (private modes, quota) still gets the board from the server.
+  // A browser that refuses IndexedDB (private modes, quota) still gets the board from the server. `whenSynced`
+  // never settles then; `get` (of a key nothing writes) waits for the same opening of the database, and rejects
+  // when it fails. offline-seam.test.ts checks that against the real y-indexeddb.
   const failed = new Promise<boolean>((resolve) => {
-    (persistence as unknown as { _db: Promise<unknown> })._db.catch(() => resolve(false));
+    persistence.get(OPENED_PROBE_KEY).catch(() => resolve(false));
   });
   return {
     loaded: Promise.race([persistence.whenSynced.then(() => true), failed]),
