@@ -1,5 +1,6 @@
 // The layering of DESIGN.md, enforced: domain and board stay free of React, providers, the DOM and the server.
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const uiAndProviders = [
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/domain and src/board never import React.' },
@@ -15,10 +16,22 @@ const noUi = { group: ['**/src/ui/**', '**/ui/**', 'react', 'react-dom', '@xyflo
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
+  // Everything linted (src server test-support bench e2e fixtures bin) gets typescript-eslint's recommended rules
+  // and the React hooks rules (rules-of-hooks, exhaustive-deps and the React Compiler rules of v7).
+  ...tseslint.configs.recommended,
+  reactHooks.configs.flat.recommended,
   {
-    files: ['**/*.ts', '**/*.tsx'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
     languageOptions: { parser: tseslint.parser },
-    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      // A leading underscore marks a deliberately unused binding (`_ignored`, `[_, b]`, `{ drop, ...rest }`).
+      '@typescript-eslint/no-unused-vars': ['error', {
+        argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_',
+        destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true,
+      }],
+      // Warnings would scroll by unread: a lint that lints fails.
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     files: ['src/domain/**/*.ts'],

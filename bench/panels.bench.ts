@@ -12,7 +12,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { ARGS, buildTestApp, createWorkshop, openBoard } from './browser';
 import { percentile, report } from './report';
-import { startBenchServer, type BenchServer } from './server-process';
+import { startBenchServer } from './server-process';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ELEMENTS = 2000;

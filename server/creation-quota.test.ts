@@ -93,7 +93,7 @@ describe('the creation quota', () => {
     expect(quotaKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
     expect(quotaKey('fe80::1%eth0')).toBe(quotaKey('fe80::2'));
     expect(quotaKey('not an address')).toBe('not an address');
-    let now = 0;
+    const now = 0;
     const quota = new CreationQuota({ createBurst: 1, createPerMinute: 1, createBytesPerHour: MiB }, () => now);
     quota.admit('2001:db8:1:2::1');
     expect(() => quota.admit('2001:db8:1:2::2')).toThrow(HttpError);

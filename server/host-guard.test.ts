@@ -12,7 +12,7 @@ interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
-  json(): any;
+  json(): { error: { message: string } } & Record<string, unknown>;
 }
 
 /** A real HTTP request to 127.0.0.1:`port` with whatever Host and Origin it is given (fetch may not set Host). */

@@ -2,7 +2,7 @@
 // centred on that point, on the timeline, moved down past any sticky it would cover — but never out of the
 // view the person is looking at: when the column is full down to the bottom of the view, the next columns
 // are tried, and if the whole view is full the sticky goes where it was asked for, on top.
-import { CATALOGUE, COLUMN_WIDTH, STACK_GAP, positionOfX, rowTop, xOfPosition, type BoardElement, type ElementType } from '../domain';
+import { CATALOGUE, STACK_GAP, positionOfX, rowTop, xOfPosition, type BoardElement, type ElementType } from '../domain';
 
 export interface Spot {
   position: number;

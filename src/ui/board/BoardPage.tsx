@@ -18,7 +18,10 @@ export function BoardPage({ link }: { link: BoardLink }) {
   const [session, setSession] = useState<BoardSession | null>(null);
 
   useEffect(() => {
+    // The session opens sockets and must be destroyed with the page (and twice-mounted in StrictMode), so it is
+    // made in the effect that destroys it, and handed to the render from there.
     const s = createBoardSession(link);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: the session is an external resource
     setSession(s);
     const unexpose = exposeSession(s);
     // The REST API says whether the link is good before the websocket has anything to say.

@@ -1,14 +1,16 @@
-// Text fields that edit one field of the document: the draft follows the document until the person starts
-// typing, and is written once, when they leave the field or press Enter.
-import { useEffect, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+// Text fields that edit one field of the document: the field shows the document's value until the person starts
+// typing, and their draft is written once, when they leave the field or press Enter. No effect copies the value
+// into state: `draft` is null while the person is not typing, and the field shows the document.
+import { useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
-function useDraft(value: string) {
-  const [draft, setDraft] = useState(value);
-  const [editing, setEditingField] = useState(false);
-  useEffect(() => {
-    if (!editing) setDraft(value);
-  }, [value, editing]);
-  return { draft, setDraft, editing, setEditingField };
+function useDraft(value: string, onCommit: (value: string) => boolean) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    // A refused write needs nothing more: with the draft dropped the field shows the document's value again.
+    if (draft !== null && draft !== value) onCommit(draft);
+    setDraft(null);
+  };
+  return { shown: draft ?? value, setDraft, commit, cancel: () => setDraft(null) };
 }
 
 interface CommitProps {
@@ -18,52 +20,32 @@ interface CommitProps {
 }
 
 export function DraftInput({ value, onCommit, ...rest }: CommitProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
-  const { draft, setDraft, setEditingField } = useDraft(value);
-  const commit = () => {
-    setEditingField(false);
-    if (draft !== value && !onCommit(draft)) setDraft(value);
-  };
+  const { shown, setDraft, commit, cancel } = useDraft(value, onCommit);
   return (
     <input
       {...rest}
-      value={draft}
-      onChange={(e) => {
-        setEditingField(true);
-        setDraft(e.target.value);
-      }}
+      value={shown}
+      onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') {
-          setEditingField(false);
-          setDraft(value);
-        }
+        if (e.key === 'Escape') cancel();
       }}
     />
   );
 }
 
 export function DraftTextarea({ value, onCommit, ...rest }: CommitProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'>) {
-  const { draft, setDraft, setEditingField } = useDraft(value);
-  const commit = () => {
-    setEditingField(false);
-    if (draft !== value && !onCommit(draft)) setDraft(value);
-  };
+  const { shown, setDraft, commit, cancel } = useDraft(value, onCommit);
   return (
     <textarea
       {...rest}
-      value={draft}
-      onChange={(e) => {
-        setEditingField(true);
-        setDraft(e.target.value);
-      }}
+      value={shown}
+      onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) commit();
-        if (e.key === 'Escape') {
-          setEditingField(false);
-          setDraft(value);
-        }
+        if (e.key === 'Escape') cancel();
       }}
     />
   );

@@ -69,17 +69,14 @@ function WorkshopName() {
   const { ops } = useSession();
   const name = useBoard((s) => s.meta.name);
   const readOnly = useBoard((s) => s.access === 'view');
-  const [draft, setDraft] = useState(name);
-  const [focused, setFocused] = useState(false);
-  useEffect(() => {
-    if (!focused) setDraft(name);
-  }, [name, focused]);
+  // null while the person is not typing: the field then follows the document (a rename by someone else shows).
+  const [draft, setDraft] = useState<string | null>(null);
 
   const commit = () => {
-    const value = draft.trim();
-    if (value && value !== name) {
-      if (!ops.renameWorkshop(value)) setDraft(name);
-    } else setDraft(name);
+    const value = draft?.trim();
+    setDraft(null);
+    // A refused or empty name needs nothing more: with the draft dropped the field shows the document's name.
+    if (value && value !== name) ops.renameWorkshop(value);
   };
 
   if (readOnly) {
@@ -92,20 +89,16 @@ function WorkshopName() {
   return (
     <input
       className="min-w-0 max-w-[28rem] flex-1 truncate rounded border border-transparent px-2 py-1 text-base font-semibold text-slate-900 hover:border-slate-200 focus:border-blue-500 focus:outline-none"
-      value={draft}
+      value={draft ?? name}
       maxLength={200}
       aria-label="Workshop name"
       data-testid="workshop-name"
       onChange={(e) => setDraft(e.target.value)}
-      onFocus={() => setFocused(true)}
-      onBlur={() => {
-        setFocused(false);
-        commit();
-      }}
+      onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') e.currentTarget.blur();
         if (e.key === 'Escape') {
-          setDraft(name);
+          setDraft(null);
           setTimeout(() => (e.target as HTMLInputElement).blur());
         }
       }}

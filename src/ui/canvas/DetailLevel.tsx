@@ -20,7 +20,9 @@ const selectDetail = (s: ReactFlowState) => detailOf(s.transform[2]);
 export function DetailLevel({ target }: { target: RefObject<HTMLElement | null> }) {
   const detail = useStore(selectDetail);
   useLayoutEffect(() => {
-    if (target.current) target.current.dataset.detail = detail;
+    // The attribute is on a DOM node outside React's tree of this component: writing it is what the effect is for.
+    const canvas = target.current;
+    if (canvas) canvas.setAttribute('data-detail', detail);
   }, [detail, target]);
   return null;
 }

@@ -34,7 +34,7 @@ export function triggerPath(source: Rect, target: Rect): TriggerPath {
   const tMidY = target.y + target.height / 2;
   const slack = Math.min(source.width, target.width) / 4;
 
-  let sx: number, sy: number, tx: number, ty: number, c1x: number, c2x: number;
+  let sx: number, tx: number, c1x: number, c2x: number;
   if (target.x >= sRight - slack) {
     sx = sRight;
     tx = target.x;
@@ -55,8 +55,8 @@ export function triggerPath(source: Rect, target: Rect): TriggerPath {
     c1x = far;
     c2x = far;
   }
-  sy = sMidY;
-  ty = tMidY;
+  const sy = sMidY;
+  const ty = tMidY;
   return {
     path: `M${sx},${sy} C${c1x},${sy} ${c2x},${ty} ${tx},${ty}`,
     sourceX: sx,

@@ -92,14 +92,13 @@ export function ExportMenu() {
   // The menu closes on a click elsewhere or Escape; it opens with the keyboard on its first item.
   useEffect(() => {
     if (!open) return;
-    setFrame(currentFrame());
     const close = (e: PointerEvent) => {
       if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
     };
     window.addEventListener('pointerdown', close);
     requestAnimationFrame(() => menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus());
     return () => window.removeEventListener('pointerdown', close);
-  }, [open, currentFrame]);
+  }, [open]);
 
   const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
@@ -133,7 +132,11 @@ export function ExportMenu() {
         ref={menuButton}
         type="button"
         className="btn-secondary !-ml-px !rounded-l-none !px-1.5 !py-1.5"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          // The picture sizes are worked out as the menu opens, for the board as it is then.
+          if (!open) setFrame(currentFrame());
+          setOpen(!open);
+        }}
         disabled={!ready}
         aria-haspopup="menu"
         aria-expanded={open}

@@ -8,6 +8,7 @@ const renderStarts = new Map<string, number>();
 /** `changed`: what a new render of the panel's content depends on (its insights, its options). */
 export function usePanelTiming(name: string, ...changed: unknown[]): void {
   // Render-phase bookkeeping outside React state: a render that is thrown away only leaves a start time behind.
+  // eslint-disable-next-line react-hooks/purity -- a measurement of the render itself must read the clock in it
   renderStarts.set(name, performance.now());
   useLayoutEffect(() => {
     const start = renderStarts.get(name);
@@ -15,5 +16,6 @@ export function usePanelTiming(name: string, ...changed: unknown[]): void {
     const measure = `eventstorm:panel:${name}`;
     performance.clearMeasures(measure);
     performance.measure(measure, { start, end: performance.now() });
-  }, [name, ...changed]); // the caller lists what the content depends on
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what its content depends on
+  }, [name, ...changed]);
 }
