@@ -3,18 +3,10 @@
 // document is current and may be sent to a cold client as stored). Pure functions of a document; the import
 // worker uses them too.
 import type * as Y from 'yjs';
-import { boardMaps } from '../../src/board';
+import { boardMaps, type WorkshopListing } from '../../src/board';
 
-/** The list entry of a workshop, kept beside its document so listing never loads a board. */
-export interface WorkshopSummary {
-  id: string;
-  name: string;
-  domain: string;
-  created_at: string;
-  updated_at: string;
-  element_count: number;
-  context_count: number;
-}
+/** The list entry of a workshop, kept beside its document so listing never loads a board: the catalogue's listing. */
+export type WorkshopSummary = WorkshopListing;
 
 export function summaryOf(id: string, doc: Y.Doc): WorkshopSummary {
   const maps = boardMaps(doc);
