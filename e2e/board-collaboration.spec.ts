@@ -2,7 +2,10 @@
 // does on the canvas reaches the other within a second, through the real server.
 import { expect, test, type Page } from '@playwright/test';
 import { COLUMN_WIDTH } from '../src/domain';
-import { arrow, clickCanvas, createWorkshop, dragBy, drawArrow, editingId, nodeTranslate, openBoard, sticky } from './helpers';
+import { arrow, clickCanvas, createWorkshop, dragBy, drawArrow, editingId, nodeTranslate, openBoard, sticky, TIMELINE_TO_SCALE } from './helpers';
+
+// Stickies are placed at screen points and checked where they land: one column per unit (TIMELINE_TO_SCALE).
+test.use(TIMELINE_TO_SCALE);
 
 const SOON = { timeout: 1_000 };
 

@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { COLUMN_WIDTH } from '../src/domain';
-import { boardSnapshot, clickCanvas, createWorkshop, dragBy, editingId, nodeTranslate, openBoard, sticky } from './helpers';
+import { boardSnapshot, clickCanvas, createWorkshop, dragBy, editingId, nodeTranslate, openBoard, sticky, TIMELINE_TO_SCALE } from './helpers';
+
+// Stickies are placed at screen points and checked where they land: one column per unit (TIMELINE_TO_SCALE).
+test.use(TIMELINE_TO_SCALE);
 
 async function addEvent(page: Page, x: number, y: number, name: string): Promise<string> {
   await clickCanvas(page, x, y);

@@ -1,6 +1,9 @@
 // Bounded contexts: create, rename, recolour, assign the selection, see their regions, dim the rest, delete.
 import { expect, test, type Page } from '@playwright/test';
-import { boardSnapshot, clickCanvas, createWorkshop, editingId, openBoard, sticky } from './helpers';
+import { boardSnapshot, clickCanvas, createWorkshop, editingId, openBoard, sticky, TIMELINE_TO_SCALE } from './helpers';
+
+// Stickies are placed at screen points and checked where they land: one column per unit (TIMELINE_TO_SCALE).
+test.use(TIMELINE_TO_SCALE);
 
 async function addNamed(page: Page, key: string, x: number, y: number, name: string): Promise<string> {
   await clickCanvas(page, x, y);

@@ -19,7 +19,7 @@ import {
   statisticsMarkdown,
   timeline,
   timelineMarkdown,
-  xOfPosition,
+  timelineScaleOf,
   type ExchangeDocument,
   type WorkshopSnapshot,
 } from '../src/domain';
@@ -141,10 +141,12 @@ test('the PNG download is an image of the whole board at the size the menu gives
   expect(png.download.suggestedFilename()).toBe('e-commerce-order-management-system.png');
   await expect(page.getByTestId('still-board')).toHaveCount(0);
 
-  // The board's bounds, computed here: every sticky at its catalogue size, every context region, a margin round.
+  // The board's bounds, computed here: every sticky at its catalogue size in the compact timeline the page shows,
+  // every context region, a margin round.
+  const layout = timelineScaleOf(snap.elements);
   const boxes = [
-    ...snap.elements.map((e) => ({ x: xOfPosition(e.position), y: e.y, width: CATALOGUE[e.type].width, height: CATALOGUE[e.type].height })),
-    ...contextRegions(snap.elements, snap.contexts),
+    ...snap.elements.map((e) => ({ x: layout.xOf(e.position), y: e.y, width: CATALOGUE[e.type].width, height: CATALOGUE[e.type].height })),
+    ...contextRegions(snap.elements, snap.contexts, layout.xOf),
   ];
   const left = Math.floor(Math.min(...boxes.map((b) => b.x))) - IMAGE_MARGIN;
   const top = Math.floor(Math.min(...boxes.map((b) => b.y))) - IMAGE_MARGIN;

@@ -3,6 +3,19 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { replayTutorial } from '../fixtures/tutorial';
 
+/**
+ * For specs about something other than the timeline's layout (drags, presence, contexts, offline, the palette),
+ * which place stickies at screen points and check where they land: the person has chosen "Timeline to scale" (one
+ * column per unit), so a point is a position. `test.use(TIMELINE_TO_SCALE)`; the compact layout, the default, has
+ * its own specs (compact-timeline.spec.ts, tutorial-replay.spec.ts).
+ */
+export const TIMELINE_TO_SCALE = {
+  storageState: {
+    cookies: [],
+    origins: [{ origin: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3917)}`, localStorage: [{ name: 'eventstorm.timelineMode', value: 'to-scale' }] }],
+  },
+};
+
 export interface Workshop {
   workshop_id: string;
   name: string;

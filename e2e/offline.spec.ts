@@ -4,7 +4,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { COLUMN_WIDTH } from '../src/domain';
 import { addSticky, join } from './collab';
-import { clickCanvas, createWorkshop, dragBy, editingId, sticky } from './helpers';
+import { clickCanvas, createWorkshop, dragBy, editingId, sticky, TIMELINE_TO_SCALE } from './helpers';
+
+// Stickies are placed at screen points and checked where they land: one column per unit (TIMELINE_TO_SCALE).
+test.use(TIMELINE_TO_SCALE);
 
 /** Records in the page's IndexedDB copy of the board (each local update adds one). */
 function offlineRecords(page: Page, workshopId: string): Promise<number> {

@@ -2,15 +2,19 @@
 // dropped) and by its key (at the pointer, while the canvas has the keyboard).
 import { expect, test, type Page } from '@playwright/test';
 import { CATALOGUE, ELEMENT_TYPES, type ElementType } from '../src/domain';
-import { boardSnapshot, clickCanvas, createWorkshop, editingId, openBoard, sticky } from './helpers';
+import { boardSnapshot, clickCanvas, createWorkshop, editingId, openBoard, sticky, TIMELINE_TO_SCALE } from './helpers';
+
+// Stickies are placed at screen points and checked where they land: one column per unit (TIMELINE_TO_SCALE).
+test.use(TIMELINE_TO_SCALE);
 
 async function countOf(page: Page, type: ElementType): Promise<number> {
   return (await boardSnapshot(page)).elements.filter((e) => e.type === type).length;
 }
 
 /** Grid of well-separated canvas points (pane-relative), one per type. */
+/** Four to a row, clear of each other and of the side panel, which opens beside the canvas at the first sticky. */
 function spotFor(i: number): { x: number; y: number } {
-  return { x: 140 + (i % 4) * 220, y: 150 + Math.floor(i / 4) * 300 };
+  return { x: 140 + (i % 4) * 190, y: 150 + Math.floor(i / 4) * 300 };
 }
 
 async function expectCentredAt(page: Page, id: string, point: { x: number; y: number }) {

@@ -3,7 +3,10 @@
 import { expect, test } from '@playwright/test';
 import { COLUMN_WIDTH } from '../src/domain';
 import { addSticky, join } from './collab';
-import { clickCanvas, createWorkshop, nodeTranslate, sticky } from './helpers';
+import { clickCanvas, createWorkshop, nodeTranslate, sticky, TIMELINE_TO_SCALE } from './helpers';
+
+// Stickies are placed at screen points and checked where they land: one column per unit (TIMELINE_TO_SCALE).
+test.use(TIMELINE_TO_SCALE);
 
 test("B sees A's cursor with A's name, A's selection outlined in A's colour, and A's sticky moving during the drag", async ({ browser, request }) => {
   const workshop = await createWorkshop(request, 'Presence');

@@ -3,18 +3,18 @@
 // as test artefacts: the whole board, and the timeline section by section at a readable zoom.
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { CATALOGUE, COLUMN_WIDTH } from '../src/domain';
-import { createWorkshop, openBoard, replayTutorialInPage } from './helpers';
+import { CATALOGUE, COLUMN_WIDTH, timelineScaleOf } from '../src/domain';
+import { boardSnapshot, createWorkshop, openBoard, replayTutorialInPage } from './helpers';
 
-/** The timeline sections the tutorial uses, each shown at a readable zoom. */
+/** The timeline sections the tutorial uses (the position each starts at), each shown at a readable zoom. */
 const SECTIONS = [
   { name: 'order', from: 0 },
-  { name: 'payment', from: 9.6 },
-  { name: 'confirm-inventory', from: 19.6 },
-  { name: 'fulfil', from: 29.6 },
-  { name: 'ship', from: 39.6 },
-  { name: 'deliver', from: 49.6 },
-  { name: 'cancel', from: 98.6 },
+  { name: 'payment', from: 10 },
+  { name: 'confirm-inventory', from: 20 },
+  { name: 'fulfil', from: 30 },
+  { name: 'ship', from: 40 },
+  { name: 'deliver', from: 50 },
+  { name: 'cancel', from: 99 },
 ];
 const READABLE = 0.72;
 
@@ -33,13 +33,13 @@ test('the replayed tutorial shows 44 readable stickies and 18 arrows without man
   await expect(page.getByTestId('board')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('workshop-name')).toHaveValue('E-commerce Order Management System');
 
-  // The whole board in view: every sticky is drawn, and every arrow (zoomed out this far, as one overview path).
+  // The whole board in view (the compact timeline: its 18 positions side by side): every sticky, every arrow.
   await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 20, y: 400 } });
   await page.keyboard.press('Shift+!');
   const stickies = page.locator('.react-flow__node-sticky');
   await expect(stickies).toHaveCount(44);
-  const overview = page.getByTestId('overview-arrows').locator('path');
-  await expect.poll(async () => ((await overview.getAttribute('d')) ?? '').split('M').length - 1).toBe(18);
+  await expect(page.locator('.react-flow__edge-trigger')).toHaveCount(18);
+  await expect(page.getByTestId('ruler-tick').filter({ hasText: '99' })).toHaveAttribute('data-jump', 'true');
   await expect(page.locator('[data-testid="context-region"]').first()).toBeAttached();
   await page.screenshot({ path: join(testInfo.project.outputDir, 'tutorial-board.png') });
 
@@ -59,11 +59,18 @@ test('the replayed tutorial shows 44 readable stickies and 18 arrows without man
     }
   }
 
+  // Zoomed out past legibility, the arrows are one overview path, all 18 of them.
+  const fitted = await page.evaluate(() => window.__eventstorm!.flow!.getViewport());
+  await setViewport(page, { ...fitted, zoom: 0.12 });
+  const overview = page.getByTestId('overview-arrows').locator('path');
+  await expect.poll(async () => ((await overview.getAttribute('d')) ?? '').split('M').length - 1).toBe(18);
+
   // Section by section at a readable zoom: each sticky shows its whole name in at least 10 px type.
+  const layout = timelineScaleOf((await boardSnapshot(page)).elements);
   const names = new Set<string>();
   const arrows = new Set<string>();
   for (const section of SECTIONS) {
-    await setViewport(page, { x: 130 - section.from * COLUMN_WIDTH * READABLE, y: 70, zoom: READABLE });
+    await setViewport(page, { x: 130 - (layout.xOf(section.from) - 0.4 * COLUMN_WIDTH) * READABLE, y: 70, zoom: READABLE });
     await expect(page.locator('.react-flow__node-sticky').first()).toBeVisible();
     const shown = await page.locator('.react-flow__node-sticky [data-testid="sticky-name"]').evaluateAll((els) =>
       els.map((el) => {

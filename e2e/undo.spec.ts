@@ -4,7 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { callOk, connectMcp } from '../test-support/mcp-test-client';
 import { COLUMN_WIDTH } from '../src/domain';
 import { addSticky, join } from './collab';
-import { clickCanvas, createWorkshop, dragBy, editingId, sticky } from './helpers';
+import { clickCanvas, createWorkshop, dragBy, editingId, sticky, TIMELINE_TO_SCALE } from './helpers';
+
+// Stickies are placed at screen points and checked where they land: one column per unit (TIMELINE_TO_SCALE).
+test.use(TIMELINE_TO_SCALE);
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 

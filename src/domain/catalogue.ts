@@ -36,7 +36,7 @@ export interface ElementKind {
 export const CATALOGUE: Readonly<Record<ElementType, ElementKind>> = {
   actor: {
     type: 'actor', label: 'Actor', color: '#fef9c3', textColor: '#1f2937', row: 0,
-    width: 120, height: 80, rotation: 0, key: 'a', hint: 'A person or role who issues commands',
+    width: 140, height: 80, rotation: 0, key: 'a', hint: 'A person or role who issues commands',
   },
   command: {
     type: 'command', label: 'Command', color: '#60a5fa', textColor: '#0b1b33', row: 1,

@@ -1,5 +1,6 @@
 export * from './catalogue';
 export * from './geometry';
+export * from './timelineScale';
 export * from './errors';
 export * from './types';
 export * from './schemas';

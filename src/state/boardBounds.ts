@@ -8,7 +8,8 @@ export interface Bounds {
   height: number;
 }
 
-export function boardBounds(elements: readonly BoardElement[]): Bounds | null {
+/** `xOf`: where the timeline layout draws a position; one unit per column by default. */
+export function boardBounds(elements: readonly BoardElement[], xOf: (position: number) => number = xOfPosition): Bounds | null {
   if (elements.length === 0) return null;
   let x = Infinity;
   let y = Infinity;
@@ -16,7 +17,7 @@ export function boardBounds(elements: readonly BoardElement[]): Bounds | null {
   let bottom = -Infinity;
   for (const e of elements) {
     const kind = CATALOGUE[e.type];
-    const ex = xOfPosition(e.position);
+    const ex = xOf(e.position);
     x = Math.min(x, ex);
     y = Math.min(y, e.y);
     right = Math.max(right, ex + kind.width);

@@ -28,7 +28,8 @@ describe('a board session', () => {
     expect(state.selectedIds).toEqual([id]);
     expect(state.editingId).toBe(id);
     const node = state.nodes.find((n) => n.id === id)!;
-    expect(node.position).toEqual({ x: 440, y: 510 });
+    // The board's only position is its first column (the compact timeline).
+    expect(node.position).toEqual({ x: 0, y: 510 });
     expect(node.selected).toBe(true);
   });
 

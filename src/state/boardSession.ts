@@ -8,6 +8,8 @@ import type { BoardLink } from './boardLink';
 import { createBoardOps, type BoardOps } from './boardOps';
 import { applySnapshot, createBoardStore, type BoardStatus, type BoardStore } from './boardStore';
 import { createPresence, type Presence } from './presence';
+import { browserStorage } from './recentWorkshops';
+import { loadTimelineMode } from './viewPreferences';
 
 export interface BoardSession {
   readonly link: BoardLink;
@@ -35,7 +37,7 @@ export interface SessionOptions {
 export function createBoardSession(link: BoardLink, options: SessionOptions = {}): BoardSession {
   const doc = options.doc ?? new Y.Doc();
   const origin = Object.freeze({ page: `local:${doc.clientID}` });
-  const store = createBoardStore(link.access);
+  const store = createBoardStore(link.access, loadTimelineMode(browserStorage()));
   const maps = boardMaps(doc);
   const undoManager = new Y.UndoManager(allBoardMaps(maps), {
     trackedOrigins: new Set([origin]),

@@ -3,7 +3,7 @@
 // toasts. The Y.Doc stays the single source of truth; this store is a read model of it.
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BoardElement, BoundedContext, TriggerLink, WorkshopMeta, WorkshopSnapshot } from '../domain';
+import { sameScale, timelineScale, timelineScaleOf, type BoardElement, type BoundedContext, type TimelineMode, type TimelineScale, type TriggerLink, type WorkshopMeta, type WorkshopSnapshot } from '../domain';
 import type { ConnectionState } from '../sync/connection';
 import type { Access } from './boardLink';
 import { contextRegions, type ContextRegion } from './contextRegions';
@@ -38,6 +38,10 @@ export interface BoardState {
   contexts: readonly BoundedContext[];
   contextsById: ReadonlyMap<string, BoundedContext>;
   regions: readonly ContextRegion[];
+  /** How this person lays the timeline out (their choice, kept in their browser; never in the document). */
+  timelineMode: TimelineMode;
+  /** Where each position is drawn: the same object while the board's distinct positions and the mode stay. */
+  scale: TimelineScale;
   /** React Flow's nodes: context regions, then stickies. */
   nodes: BoardNode[];
   edges: TriggerEdge[];
@@ -66,7 +70,7 @@ export type BoardStore = StoreApi<BoardState>;
 
 const EMPTY_META: WorkshopMeta = { id: '', name: '', description: '', domain: '', facilitators: [], createdAt: '', updatedAt: '' };
 
-export function createBoardStore(access: Access = 'edit'): BoardStore {
+export function createBoardStore(access: Access = 'edit', timelineMode: TimelineMode = 'compact'): BoardStore {
   return createStore<BoardState>(() => ({
     status: 'loading',
     connection: 'connecting',
@@ -78,6 +82,8 @@ export function createBoardStore(access: Access = 'edit'): BoardStore {
     contexts: [],
     contextsById: new Map(),
     regions: [],
+    timelineMode,
+    scale: timelineScale([], timelineMode),
     nodes: [],
     edges: [],
     selectedIds: [],
@@ -128,6 +134,7 @@ function rebuild(state: BoardState, selectIds: ReadonlySet<string> | null): Pick
     elements: state.elements,
     contextsById: state.contextsById,
     regions: state.regions,
+    scale: state.scale,
     previous: indexById(state.nodes),
     focusContextId: state.focusContextId,
     selectIds,
@@ -163,11 +170,27 @@ export function applySnapshot(store: BoardStore, snap: WorkshopSnapshot): void {
     links: snap.links,
     contexts,
     contextsById,
-    regions: contextRegions(elements, contexts),
   };
+  next.scale = scaleFor(elements, state.timelineMode, state.scale);
+  next.regions = contextRegions(elements, contexts, next.scale.xOf);
   if (next.focusContextId && !contextsById.has(next.focusContextId)) next.focusContextId = null;
   if (next.editingId && !byId.has(next.editingId)) next.editingId = null;
   store.setState({ ...next, ...rebuild(next, null) });
+}
+
+/** The layout of these elements, keeping `previous` when it lays them out alike. */
+function scaleFor(elements: readonly BoardElement[], mode: TimelineMode, previous: TimelineScale): TimelineScale {
+  const scale = timelineScaleOf(elements, mode);
+  return sameScale(scale, previous) ? previous : scale;
+}
+
+/** Lay the timeline out compact or to scale: every sticky, region and arrow moves to match. */
+export function setTimelineMode(store: BoardStore, mode: TimelineMode): void {
+  const state = store.getState();
+  if (state.timelineMode === mode) return;
+  const scale = scaleFor(state.elements, mode, state.scale);
+  const next = { ...state, timelineMode: mode, scale, regions: contextRegions(state.elements, state.contexts, scale.xOf) };
+  store.setState({ timelineMode: mode, scale, regions: next.regions, ...rebuild(next, null) });
 }
 
 /** React Flow's own changes (selection, drag positions) on the store's nodes. Removal goes through the document. */

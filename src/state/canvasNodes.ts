@@ -2,7 +2,7 @@
 // whenever nothing it shows changed, so React Flow (which compares node objects by identity) re-renders only
 // the stickies that did change. Selection, drag and dimming are local UI state layered on top.
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
-import { CATALOGUE, linkKey, xOfPosition, type BoardElement, type BoundedContext, type TriggerLink } from '../domain';
+import { CATALOGUE, linkKey, xOfPosition, type BoardElement, type BoundedContext, type TimelineScale, type TriggerLink } from '../domain';
 import type { ContextRegion } from './contextRegions';
 
 export interface StickyData extends Record<string, unknown> {
@@ -96,6 +96,8 @@ export interface NodeBuildInput {
   elements: readonly BoardElement[];
   contextsById: ReadonlyMap<string, BoundedContext>;
   regions: readonly ContextRegion[];
+  /** Where each position is drawn (compact or to scale); one unit per column when absent. */
+  scale?: TimelineScale;
   /** Last built nodes by id. */
   previous: ReadonlyMap<string, BoardNode>;
   /** When set, everything outside this context is dimmed. */
@@ -112,6 +114,7 @@ export function stickyNodeOf(
   selected: boolean,
   prev: StickyNode | undefined,
   readOnly = false,
+  x = xOfPosition(element.position),
 ): StickyNode {
   const band = context?.color ?? null;
   const contextName = context?.name ?? null;
@@ -119,6 +122,7 @@ export function stickyNodeOf(
   if (
     prev &&
     prev.data.element === element &&
+    (prev.dragging || prev.position.x === x) &&
     prev.data.band === band &&
     prev.data.contextName === contextName &&
     prev.className === className &&
@@ -132,7 +136,7 @@ export function stickyNodeOf(
     id: element.id,
     type: 'sticky',
     // A sticky being dragged here keeps the place under the pointer until it is dropped.
-    position: prev?.dragging ? prev.position : { x: xOfPosition(element.position), y: element.y },
+    position: prev?.dragging ? prev.position : { x, y: element.y },
     dragging: prev?.dragging,
     width: kind.width,
     height: kind.height,
@@ -179,6 +183,7 @@ export function regionNodeOf(region: ContextRegion, dimmed: boolean, prev: Regio
 /** Regions first (they sit behind), then the stickies in snapshot order. */
 export function buildBoardNodes(input: NodeBuildInput): BoardNode[] {
   const { previous, focusContextId, selectIds } = input;
+  const xOf = input.scale?.xOf ?? xOfPosition;
   const nodes: BoardNode[] = [];
   for (const region of input.regions) {
     const prev = previous.get(region.id);
@@ -190,7 +195,7 @@ export function buildBoardNodes(input: NodeBuildInput): BoardNode[] {
     const context = element.contextId ? input.contextsById.get(element.contextId) : undefined;
     const selected = selectIds ? selectIds.has(element.id) : (prev?.selected ?? false);
     const dimmed = focusContextId !== null && element.contextId !== focusContextId;
-    nodes.push(stickyNodeOf(element, context, dimmed, selected, prev, input.readOnly));
+    nodes.push(stickyNodeOf(element, context, dimmed, selected, prev, input.readOnly, xOf(element.position)));
   }
   return nodes;
 }

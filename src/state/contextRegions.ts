@@ -31,9 +31,9 @@ interface Box {
   bottom: number;
 }
 
-function boxOf(e: BoardElement): Box {
+function boxOf(e: BoardElement, xOf: (position: number) => number): Box {
   const kind = CATALOGUE[e.type];
-  const x = xOfPosition(e.position);
+  const x = xOf(e.position);
   return { id: e.id, x, y: e.y, right: x + kind.width, bottom: e.y + kind.height };
 }
 
@@ -75,13 +75,18 @@ function clustersOf(boxes: Box[]): Box[][] {
   return [...groups.values()];
 }
 
-export function contextRegions(elements: readonly BoardElement[], contexts: readonly BoundedContext[]): ContextRegion[] {
+/** `xOf`: where the timeline layout draws a position (src/domain/timelineScale.ts); one unit per column by default. */
+export function contextRegions(
+  elements: readonly BoardElement[],
+  contexts: readonly BoundedContext[],
+  xOf: (position: number) => number = xOfPosition,
+): ContextRegion[] {
   const byContext = new Map<string, Box[]>();
   for (const e of elements) {
     if (!e.contextId) continue;
     const boxes = byContext.get(e.contextId);
-    if (boxes) boxes.push(boxOf(e));
-    else byContext.set(e.contextId, [boxOf(e)]);
+    if (boxes) boxes.push(boxOf(e, xOf));
+    else byContext.set(e.contextId, [boxOf(e, xOf)]);
   }
   const regions: ContextRegion[] = [];
   for (const context of contexts) {

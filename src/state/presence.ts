@@ -169,7 +169,7 @@ export function createPresence(options: PresenceOptions): Presence {
     const remote = new Map<number, PresenceDrag | null>();
     for (const [client, p] of live) remote.set(client, p.drag);
     const mine = new Set(out.state.drag?.ids ?? []);
-    setRemoteDrags(board, drags.update(remote, state.elementsById, timers.now(), mine));
+    setRemoteDrags(board, drags.update(remote, state.elementsById, timers.now(), mine, state.scale.xOf));
     if (settleTimer !== null) timers.clearTimeout(settleTimer);
     settleTimer = null;
     const next = drags.nextExpiry();

@@ -15,7 +15,7 @@ export interface RecentWorkshop {
 export const RECENT_KEY = 'eventstorm.recentWorkshops';
 export const RECENT_LIMIT = 30;
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
 function isRecent(value: unknown): value is RecentWorkshop {
   if (!value || typeof value !== 'object') return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, initWorkshop, moveElements } from '../board';
-import { xOfPosition, type BoardElement } from '../domain';
+import { CATALOGUE, COLUMN_GAP, xOfPosition, type BoardElement } from '../domain';
 import { createBoardSession } from './boardSession';
 import { RemoteDrags, SETTLE_MS, setRemoteDrags, withRemoteDrags } from './remoteDrags';
 
@@ -84,7 +84,8 @@ describe('overrides on the board store', () => {
     expect(nodeOf(store, a).position).toEqual({ x: 999, y: 10 });
     expect(nodeOf(store, b)).toBe(before);
     setRemoteDrags(store, new Map());
-    expect(nodeOf(store, a).position).toEqual({ x: xOfPosition(1), y: 510 });
+    // Compact timeline: positions 1 and 2 are the first two columns.
+    expect(nodeOf(store, a).position).toEqual({ x: 0, y: 510 });
   });
 
   it('keeps an override through a rebuild of the nodes (another change to the board)', async () => {
@@ -93,7 +94,7 @@ describe('overrides on the board store', () => {
     moveElements(doc, { moves: [{ element_id: b, position: 5, y: 510 }] }, { origin: 'someone' });
     session.refresh();
     expect(nodeOf(store, a).position).toEqual({ x: 999, y: 10 });
-    expect(nodeOf(store, b).position).toEqual({ x: xOfPosition(5), y: 510 });
+    expect(nodeOf(store, b).position).toEqual({ x: CATALOGUE.event.width + COLUMN_GAP, y: 510 });
   });
 
   it('never moves a node this page is dragging', () => {

@@ -25,12 +25,14 @@ interface Settling {
   until: number;
 }
 
-function docPoint(element: BoardElement): FlowPoint {
-  return { x: xOfPosition(element.position), y: element.y };
+type XOf = (position: number) => number;
+
+function docPoint(element: BoardElement, xOf: XOf): FlowPoint {
+  return { x: xOf(element.position), y: element.y };
 }
 
-function moved(element: BoardElement, basis: FlowPoint): boolean {
-  const p = docPoint(element);
+function moved(element: BoardElement, basis: FlowPoint, xOf: XOf): boolean {
+  const p = docPoint(element, xOf);
   return p.x !== basis.x || p.y !== basis.y;
 }
 
@@ -45,13 +47,15 @@ export class RemoteDrags {
 
   /**
    * `drags`: each remote client's drag now (absent or null: not dragging). `ignore`: stickies this page is
-   * dragging itself (its own drag wins on its own screen). Answers the overrides to show.
+   * dragging itself (its own drag wins on its own screen). `xOf`: where this page's timeline layout draws a
+   * position. Answers the overrides to show.
    */
   update(
     drags: ReadonlyMap<number, PresenceDrag | null>,
     elements: ReadonlyMap<string, BoardElement>,
     now: number,
     ignore: ReadonlySet<string> = new Set(),
+    xOf: XOf = xOfPosition,
   ): Map<string, FlowPoint> {
     // Drags that ended (or changed what they hold): their stickies wait where they were let go for the drop,
     // unless the document already has it.
@@ -62,7 +66,7 @@ export class RemoteDrags {
       for (const [id, basis] of tracked.basis) {
         const element = elements.get(id);
         const at = tracked.at.get(id);
-        if (!element || !at || moved(element, basis)) continue;
+        if (!element || !at || moved(element, basis, xOf)) continue;
         this.settling.set(id, { at, basis, until: now + SETTLE_MS });
       }
     }
@@ -74,7 +78,7 @@ export class RemoteDrags {
         tracked = { basis: new Map(), at: new Map() };
         for (const id of drag.ids) {
           const element = elements.get(id);
-          if (element) tracked.basis.set(id, this.settling.get(id)?.basis ?? docPoint(element));
+          if (element) tracked.basis.set(id, this.settling.get(id)?.basis ?? docPoint(element, xOf));
         }
         this.active.set(client, tracked);
       }
@@ -88,7 +92,7 @@ export class RemoteDrags {
     }
     for (const [id, s] of this.settling) {
       const element = elements.get(id);
-      if (!element || now >= s.until || moved(element, s.basis)) {
+      if (!element || now >= s.until || moved(element, s.basis, xOf)) {
         this.settling.delete(id);
         continue;
       }
@@ -132,7 +136,7 @@ export function setRemoteDrags(store: BoardStore, overrides: DragOverrides): voi
   const touched = new Set([...previous.keys(), ...overrides.keys()]);
   const nodes = state.nodes.map((node) => {
     if (!touched.has(node.id) || node.type !== 'sticky' || node.dragging) return node;
-    const p = overrides.get(node.id) ?? docPoint(node.data.element);
+    const p = overrides.get(node.id) ?? docPoint(node.data.element, state.scale.xOf);
     return node.position.x === p.x && node.position.y === p.y ? node : { ...node, position: p };
   });
   store.setState({ remoteDrags: overrides, nodes });

@@ -10,6 +10,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas';
 import { Palette } from './Palette';
 import { exposeSession } from './probe';
 import { SessionContext, useBoard, useSession } from './sessionContext';
+import { NamePrompt } from '../presence/NamePrompt';
 import { SidePanel } from './SidePanel';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
@@ -90,6 +91,7 @@ function BoardLayout() {
   return (
     <div className="flex h-screen flex-col overflow-hidden bg-slate-100" data-testid="board" data-status={status}>
       <TopBar />
+      <NamePrompt />
       <div className="relative flex min-h-0 flex-1">
         {!readOnly && <Palette />}
         <BoardCanvas />

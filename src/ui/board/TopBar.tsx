@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Logo } from '../home/HomePage';
 import { useBoard, useSession } from './sessionContext';
 import { ShareMenu } from './ShareMenu';
+import { ViewMenu } from './ViewMenu';
 import { ConnectionBadge } from '../presence/ConnectionBadge';
 import { Participants } from '../presence/Participants';
 import { ExportMenu } from '../export/ExportMenu';
@@ -59,6 +60,7 @@ export function TopBar() {
           </button>
         </div>
       )}
+      <ViewMenu />
       <ShareMenu />
       <ExportMenu />
     </header>

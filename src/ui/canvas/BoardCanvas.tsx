@@ -18,7 +18,7 @@ import {
   type EdgeTypes,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type KeyboardEvent } from 'react';
-import { CATALOGUE, COLUMN_WIDTH, ELEMENT_TYPES, ROW_HEIGHT, linkKeyEnds, positionOfX, type ElementType } from '../../domain';
+import { CATALOGUE, COLUMN_WIDTH, ELEMENT_TYPES, ROW_HEIGHT, linkKeyEnds, type ElementType } from '../../domain';
 import { boardBounds } from '../../state/boardBounds';
 import {
   applyCanvasEdgeChanges,
@@ -28,7 +28,9 @@ import {
 } from '../../state/boardStore';
 import type { BoardNode, TriggerEdge } from '../../state/canvasNodes';
 import { REGION_LABEL_SPACE, REGION_PADDING } from '../../state/contextRegions';
+import { browserStorage } from '../../state/recentWorkshops';
 import { spotAt, spotInView } from '../../state/stickyPlacement';
+import { loadView, saveView } from '../../state/viewPreferences';
 import { useBoard, useSession } from '../board/sessionContext';
 import { exposeFlow } from '../board/probe';
 import { BoardMinimap } from './BoardMinimap';
@@ -37,7 +39,8 @@ import { ContextRegionComponent } from './ContextRegionNode';
 import { DetailLevel, detailOf } from './DetailLevel';
 import { PresenceLayer } from '../presence/PresenceLayer';
 import { EmptyBoard } from './EmptyBoard';
-import { initialViewport } from './initialViewport';
+import { FIT_OPTIONS, initialViewport } from './initialViewport';
+import { readableZoomOf } from './nameFit';
 import { OverviewArrows } from './OverviewArrows';
 import { RowLabels } from './RowLabels';
 import { StickyNodeComponent } from './StickyNode';
@@ -82,7 +85,10 @@ export function useAddStickyAt() {
   const session = useSession();
   const visibleArea = useVisibleArea();
   return useCallback(
-    (type: ElementType, center: { x: number; y: number }) => session.ops.addSticky(type, spotAt(type, center, session.store.getState().elements, visibleArea())),
+    (type: ElementType, center: { x: number; y: number }) => {
+      const { elements, scale } = session.store.getState();
+      return session.ops.addSticky(type, spotAt(type, center, elements, visibleArea(), scale));
+    },
     [session, visibleArea],
   );
 }
@@ -92,7 +98,10 @@ export function useAddStickyInView() {
   const session = useSession();
   const visibleArea = useVisibleArea();
   return useCallback(
-    (type: ElementType) => session.ops.addSticky(type, spotInView(type, visibleArea(), session.store.getState().elements)),
+    (type: ElementType) => {
+      const { elements, scale } = session.store.getState();
+      return session.ops.addSticky(type, spotInView(type, visibleArea(), elements, scale));
+    },
     [session, visibleArea],
   );
 }
@@ -118,22 +127,39 @@ export function BoardCanvas() {
     exposeFlow(session, flow);
   }, [flow, session]);
 
-  // Open where the board can be read: all of it if it fits at a readable zoom, else the start of the timeline.
+  // Open where this person last looked at the board; the first time, where it can be read: all of it if it fits
+  // at a readable zoom, else the start of the timeline.
   const placed = useRef(false);
   useEffect(() => {
     if (status !== 'ready' || placed.current || !wrapper.current) return;
     placed.current = true;
-    const covered = boardBounds(store.getState().elements);
-    // Room above the first row for the context regions' names.
-    const lift = REGION_PADDING + REGION_LABEL_SPACE;
-    const bounds = covered && { ...covered, y: covered.y - lift, height: covered.height + lift };
-    void flow.setViewport(initialViewport(bounds, { width: wrapper.current.clientWidth, height: wrapper.current.clientHeight }));
+    const { elements, scale } = store.getState();
+    const saved = loadView(browserStorage(), session.link.workshopId);
+    if (saved && saved.mode === scale.mode && elements.length > 0) {
+      void flow.setViewport({ x: saved.x, y: saved.y, zoom: saved.zoom });
+    } else {
+      const covered = boardBounds(elements, scale.xOf);
+      // Room above the first row for the context regions' names.
+      const lift = REGION_PADDING + REGION_LABEL_SPACE;
+      const bounds = covered && { ...covered, y: covered.y - lift, height: covered.height + lift };
+      const screen = { width: wrapper.current.clientWidth, height: wrapper.current.clientHeight };
+      void flow.setViewport(initialViewport(bounds, screen, readableZoomOf(elements)));
+    }
     // Marks the moment the board is on screen and can be used (the benchmark's "open to interactive").
     requestAnimationFrame(() => {
       performance.mark('eventstorm:interactive');
       document.body.dataset.boardReady = 'true';
     });
-  }, [status, flow, store]);
+  }, [status, flow, store, session]);
+
+  // Remember where this person looks, once a pan or zoom comes to rest (not on every frame).
+  const onMoveEnd = useCallback(
+    (_: unknown, viewport: { x: number; y: number; zoom: number }) => {
+      if (!placed.current) return;
+      saveView(browserStorage(), session.link.workshopId, { ...viewport, mode: store.getState().timelineMode });
+    },
+    [session, store],
+  );
 
   // The same elements every render, so a drag frame (which re-renders this component) never re-renders them.
   const overlays = useMemo(
@@ -158,9 +184,11 @@ export function BoardCanvas() {
   const onDragStop = useCallback(
     (_: unknown, _node: unknown, dragged?: Node[]) => {
       const moved = (dragged ?? []).filter((n) => n.type === 'sticky');
-      ops.move(moved.map((n) => ({ id: n.id, position: positionOfX(n.position.x), y: Math.round(n.position.y) })));
+      // The columns as the person saw them while dragging: on a column, its position; between two, one between.
+      const { scale } = store.getState();
+      ops.move(moved.map((n) => ({ id: n.id, position: scale.positionAt(n.position.x), y: Math.round(n.position.y) })));
     },
-    [ops],
+    [ops, store],
   );
   const onSelectionDragStop = useCallback((_: unknown, dragged: Node[]) => onDragStop(null, null, dragged), [onDragStop]);
 
@@ -206,7 +234,7 @@ export function BoardCanvas() {
       return;
     }
     if (key === '!' || (e.shiftKey && key === '1')) {
-      void flow.fitView({ padding: 0.08, duration: 200 });
+      void flow.fitView(FIT_OPTIONS);
       return;
     }
     if (readOnly) return;
@@ -225,11 +253,11 @@ export function BoardCanvas() {
     }
     if (key.startsWith('Arrow') && state.selectedIds.length > 0) {
       e.preventDefault();
-      const dx = key === 'ArrowLeft' ? -0.5 : key === 'ArrowRight' ? 0.5 : 0;
+      const dx = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0;
       const dy = key === 'ArrowUp' ? -10 : key === 'ArrowDown' ? 10 : 0;
       ops.move(state.selectedIds.flatMap((id) => {
         const el = state.elementsById.get(id);
-        return el ? [{ id, position: Math.round((el.position + dx) * 10) / 10, y: el.y + dy }] : [];
+        return el ? [{ id, position: dx === 0 ? el.position : state.scale.step(el.position, dx), y: el.y + dy }] : [];
       }));
       return;
     }
@@ -288,6 +316,7 @@ export function BoardCanvas() {
         onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
         onNodeDoubleClick={onNodeDoubleClick}
+        onMoveEnd={onMoveEnd}
         onlyRenderVisibleElements
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

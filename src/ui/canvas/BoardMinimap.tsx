@@ -5,7 +5,7 @@
 import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { shallow } from 'zustand/shallow';
-import { CATALOGUE, xOfPosition, type BoardElement } from '../../domain';
+import { CATALOGUE, type BoardElement, type TimelineScale } from '../../domain';
 import { boardBounds } from '../../state/boardBounds';
 import type { ContextRegion } from '../../state/contextRegions';
 import { useBoard } from '../board/sessionContext';
@@ -30,8 +30,8 @@ interface ContentLayer {
   frame: Frame;
 }
 
-function drawContent(elements: readonly BoardElement[], regions: readonly ContextRegion[], dpr: number): ContentLayer {
-  const covered = boardBounds(elements) ?? { x: 0, y: 0, width: 2000, height: 1400 };
+function drawContent(elements: readonly BoardElement[], regions: readonly ContextRegion[], layout: TimelineScale, dpr: number): ContentLayer {
+  const covered = boardBounds(elements, layout.xOf) ?? { x: 0, y: 0, width: 2000, height: 1400 };
   const minX = covered.x;
   const minY = covered.y;
   const maxX = covered.x + covered.width;
@@ -55,7 +55,7 @@ function drawContent(elements: readonly BoardElement[], regions: readonly Contex
     for (const e of elements) {
       const kind = CATALOGUE[e.type];
       ctx.fillStyle = kind.color;
-      ctx.fillRect(sx(xOfPosition(e.position)), sy(e.y), Math.max(1.5, kind.width * scale), Math.max(1.5, kind.height * scale));
+      ctx.fillRect(sx(layout.xOf(e.position)), sy(e.y), Math.max(1.5, kind.width * scale), Math.max(1.5, kind.height * scale));
     }
   }
   return { canvas, frame };
@@ -64,12 +64,13 @@ function drawContent(elements: readonly BoardElement[], regions: readonly Contex
 export function BoardMinimap() {
   const elements = useBoard((s) => s.elements);
   const regions = useBoard((s) => s.regions);
+  const layout = useBoard((s) => s.scale);
   const view = useStore(viewSelector, shallow);
   const flow = useReactFlow();
   const canvas = useRef<HTMLCanvasElement>(null);
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   // Redrawn when the document changes; a pan or zoom only moves the frame drawn over it.
-  const content = useMemo(() => drawContent(elements, regions, dpr), [elements, regions, dpr]);
+  const content = useMemo(() => drawContent(elements, regions, layout, dpr), [elements, regions, layout, dpr]);
 
   useEffect(() => {
     const el = canvas.current;

@@ -6,8 +6,11 @@ import { useLayoutEffect, type RefObject } from 'react';
 
 export type Detail = 'full' | 'low' | 'tiny';
 
-/** Below this zoom a sticky is a coloured card with its name in large type, nothing else. */
-export const LOW_DETAIL_ZOOM = 0.45;
+/**
+ * Below this zoom a sticky is a coloured card with its name in large type, nothing else: below it the full card's
+ * 15 px name and 10 px type label are under 9 and 6 px on screen, while the name alone, set to fill the card, reads.
+ */
+export const LOW_DETAIL_ZOOM = 0.6;
 /** Below this zoom no text is legible at all: a sticky is its colour. */
 export const TINY_DETAIL_ZOOM = 0.2;
 

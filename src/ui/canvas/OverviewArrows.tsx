@@ -3,12 +3,13 @@
 // its own subscriptions and layers; the full arrows come back as soon as the zoom makes them readable.
 import { ViewportPortal } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { CATALOGUE, xOfPosition } from '../../domain';
+import { CATALOGUE } from '../../domain';
 import { useBoard } from '../board/sessionContext';
 
 function OverviewArrowsView() {
   const links = useBoard((s) => s.links);
   const elementsById = useBoard((s) => s.elementsById);
+  const { xOf } = useBoard((s) => s.scale);
   const d = useMemo(() => {
     const parts: string[] = [];
     for (const link of links) {
@@ -17,10 +18,10 @@ function OverviewArrowsView() {
       if (!from || !to) continue;
       const fk = CATALOGUE[from.type];
       const tk = CATALOGUE[to.type];
-      parts.push(`M${xOfPosition(from.position) + fk.width},${from.y + fk.height / 2}L${xOfPosition(to.position)},${to.y + tk.height / 2}`);
+      parts.push(`M${xOf(from.position) + fk.width},${from.y + fk.height / 2}L${xOf(to.position)},${to.y + tk.height / 2}`);
     }
     return parts.join('');
-  }, [links, elementsById]);
+  }, [links, elementsById, xOf]);
   if (!d) return null;
   return (
     <ViewportPortal>

@@ -2,55 +2,15 @@
 // when the element changes) and subscribes to two small values only: "am I being edited" and its highlight mark. Its level of detail at the
 // current zoom is CSS, switched once for the whole canvas (DetailLevel).
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useContext, useEffect, useRef, type CSSProperties } from 'react';
-import { CATALOGUE, type ElementType } from '../../domain';
+import { memo, useContext, useEffect, useRef } from 'react';
+import { CATALOGUE } from '../../domain';
 import { setEditing } from '../../state/boardStore';
 import type { StickyNode } from '../../state/canvasNodes';
 import { stickyMark } from '../../state/highlight';
 import { useBoard, useSession } from '../board/sessionContext';
 import { focusCanvas } from './canvasElement';
 import { StaticBoardContext } from './staticBoard';
-import { estimateWidth, fitName, type Measure, type NameFit } from './stickyText';
-
-let measureContext: CanvasRenderingContext2D | null | undefined;
-const STICKY_FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans KR", sans-serif';
-
-/** Text width in the sticky's face, measured by the browser (an estimate where there is no canvas). */
-const measureText: Measure = (text, fontSize) => {
-  if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
-  if (!measureContext) return estimateWidth(text, fontSize);
-  measureContext.font = `600 ${fontSize}px ${STICKY_FONT}`;
-  // A hair of slack for sub-pixel layout differences between canvas and DOM.
-  return measureContext.measureText(text).width * 1.02;
-};
-
-const fits = new Map<string, NameFit>();
-
-function nameFitOf(name: string, type: ElementType, low: boolean): NameFit {
-  const key = `${type}|${low ? 1 : 0}|${name}`;
-  let fit = fits.get(key);
-  if (!fit) {
-    const kind = CATALOGUE[type];
-    fit = fitName(name, kind.width, kind.height, low, measureText);
-    if (fits.size > 20_000) fits.clear();
-    fits.set(key, fit);
-  }
-  return fit;
-}
-
-/** Both fits, as CSS variables: the canvas's `data-detail` picks one (see index.css), so zooming re-renders nothing. */
-function nameStyle(name: string, type: ElementType): CSSProperties {
-  const full = nameFitOf(name, type, false);
-  const low = nameFitOf(name, type, true);
-  return {
-    '--fs': `${full.fontSize}px`,
-    '--lh': `${full.lineHeight}px`,
-    '--lines': full.lines,
-    '--fs-low': `${low.fontSize}px`,
-    '--lh-low': `${low.lineHeight}px`,
-    '--lines-low': low.lines,
-  } as CSSProperties;
-}
+import { nameStyle } from './nameFit';
 
 function StickyNodeView({ id, data, isConnectable }: NodeProps<StickyNode>) {
   const still = useContext(StaticBoardContext);

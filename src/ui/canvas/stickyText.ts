@@ -16,11 +16,18 @@ export interface NameFit {
 
 export const PADDING_X = 10;
 export const PADDING_Y = 8;
+/** Zoomed out the card is its colour and its name: a narrower margin (index.css, [data-detail='low']). */
+export const LOW_PADDING_X = 5;
+export const LOW_PADDING_TOP = 10;
+export const LOW_PADDING_BOTTOM = 4;
 /** Height taken by the type label above the name, with its margins. */
 export const TYPE_LABEL_SPACE = 20;
 
 const SIZES = [15, 14, 13, 12, 11];
-const LOW_SIZES = [22, 20, 18, 16, 14];
+// Zoomed out a card shows its name alone, as large as it fits, and never below 22 px: a board opened whole is read
+// from these (22 px at the zoom of 0.36 a board of a few dozen columns fits at is 8 px on screen). A name too long
+// for 22 px is clamped with an ellipsis; the whole of it is in the tooltip, the inspector, and a zoom closer.
+const LOW_SIZES = [34, 32, 30, 28, 26, 24, 22];
 
 /** The smallest type a name is set in at full detail: a long name's (below it the name is clamped). */
 export const NAME_FLOOR_SIZE = SIZES[SIZES.length - 1];
@@ -67,8 +74,8 @@ export function wrap(text: string, width: number, fontSize: number, measure: Mea
 export function fitName(name: string, width: number, height: number, low: boolean, measure: Measure): NameFit {
   const sizes = low ? LOW_SIZES : SIZES;
   const factor = low ? 1.15 : 1.25;
-  const contentWidth = width - 2 * PADDING_X;
-  const available = height - 2 * PADDING_Y - (low ? 4 : TYPE_LABEL_SPACE);
+  const contentWidth = width - 2 * (low ? LOW_PADDING_X : PADDING_X);
+  const available = low ? height - LOW_PADDING_TOP - LOW_PADDING_BOTTOM : height - 2 * PADDING_Y - TYPE_LABEL_SPACE;
   // Whole words first: a smaller size that keeps "Customer" in one piece beats a larger one that splits it.
   for (const allowBreaks of [false, true]) {
     for (const fontSize of sizes) {

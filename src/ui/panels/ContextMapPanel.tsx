@@ -47,7 +47,7 @@ const ContextMapBody = memo(function ContextMapBody({ insights }: { insights: In
             A bounded context is the part of the domain one model owns. Create one, assign its stickies to it, and this map shows what each
             holds, what it lacks and how it is coupled to the others.
           </p>
-          <button type="button" className="font-medium text-blue-700 hover:underline" onClick={() => panel.setState({ tab: 'contexts' })}>
+          <button type="button" className="font-medium text-blue-700 hover:underline" onClick={() => panel.setState({ tab: 'contexts', open: true })}>
             Create a context in the Contexts tab →
           </button>
         </EmptyState>

@@ -1,7 +1,7 @@
 // How a panel reads the board's insights and points at a sticky.
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useDeferredValue, useEffect, useState } from 'react';
-import { CATALOGUE, xOfPosition } from '../../domain';
+import { CATALOGUE } from '../../domain';
 import { selectStickies } from '../../state/boardStore';
 import { boardSnapshotOf, insightsOf, type Insights } from '../../state/insights';
 import { useBoard, useSession } from '../board/sessionContext';
@@ -51,12 +51,13 @@ export function useFocusSticky(): (id: string) => void {
   const flow = useReactFlow();
   return useCallback(
     (id: string) => {
-      const element = store.getState().elementsById.get(id);
+      const { elementsById, scale } = store.getState();
+      const element = elementsById.get(id);
       if (!element) return;
       selectStickies(store, [id]);
       const kind = CATALOGUE[element.type];
       const zoom = Math.max(flow.getZoom(), READABLE_ZOOM);
-      void flow.setCenter(xOfPosition(element.position) + kind.width / 2, element.y + kind.height / 2, { zoom, duration: 250 });
+      void flow.setCenter(scale.xOf(element.position) + kind.width / 2, element.y + kind.height / 2, { zoom, duration: 250 });
     },
     [store, flow],
   );
