@@ -39,6 +39,7 @@ import { ContextRegionComponent } from './ContextRegionNode';
 import { DetailLevel, detailOf } from './DetailLevel';
 import { PresenceLayer } from '../presence/PresenceLayer';
 import { EmptyBoard } from './EmptyBoard';
+import { Legend } from './Legend';
 import { FIT_OPTIONS, initialViewport } from './initialViewport';
 import { readableZoomOf } from './nameFit';
 import { OverviewArrows } from './OverviewArrows';
@@ -340,6 +341,7 @@ export function BoardCanvas() {
         {tiny && <OverviewArrows />}
       </ReactFlow>
       {empty && <EmptyBoard readOnly={readOnly} />}
+      <Legend />
     </div>
   );
 }
