@@ -94,6 +94,14 @@ describe('the compact timeline', () => {
     expect(scale.xOf(13)).toBe(next + COLUMN_WIDTH);
   });
 
+  it('reads a canvas x back as timeline units, the exact inverse of where it draws them', () => {
+    const scale = timelineScale([{ position: 0, width: 120 }, { position: 10, width: 200 }, { position: 11, width: 160 }]);
+    for (const x of [-300, -1, 0, 30, 144, 200, 368, 400, 551, 552, 900]) expect(scale.xOf(scale.unitsAt(x))).toBeCloseTo(x, 9);
+    expect(scale.unitsAt(scale.xOf(10.5))).toBeCloseTo(10.5, 9);
+    const scaled = timelineScale([0, 10], 'to-scale');
+    expect(scaled.unitsAt(scaled.xOf(7.3))).toBeCloseTo(7.3, 9);
+  });
+
   it('finds the shortest decimal strictly between two numbers', () => {
     expect(numberBetween(10, 11, 10.5)).toBe(10.5);
     expect(numberBetween(10, 10.1, 10.04)).toBe(10.04);

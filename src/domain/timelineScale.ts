@@ -30,6 +30,12 @@ export interface TimelineScale {
    * one unit per column width beyond either end.
    */
   positionAt(x: number): number;
+  /**
+   * The timeline coordinate a canvas x stands for, continuously (no snapping): the exact inverse of `xOf`. Presence
+   * (cursors, views, drags) travels in these units, so people laying the timeline out differently see each other
+   * in the right place.
+   */
+  unitsAt(x: number): number;
   /** Where the arrow keys move a sticky at `position`: the next column's position (compact) or half a unit (to scale). */
   step(position: number, direction: 1 | -1): number;
 }
@@ -73,6 +79,7 @@ function toScale(ps: readonly number[]): TimelineScale {
     xOf: (position) => position * COLUMN_WIDTH,
     // A sticky dropped between columns keeps a fractional position (10.5), rounded to a tenth so drags stay tidy.
     positionAt: (x) => tenth(x / COLUMN_WIDTH),
+    unitsAt: (x) => x / COLUMN_WIDTH,
     step: (position, direction) => tenth(position + direction * 0.5),
   };
 }
@@ -97,7 +104,9 @@ function compact(ps: readonly number[], widths: readonly number[]): TimelineScal
     if (exact !== undefined) return lefts[exact];
     // Before the first column and after the last, one unit per COLUMN_WIDTH; in between, in proportion.
     if (position < first) return (position - first) * COLUMN_WIDTH;
-    if (position > last) return end + (position - last - 1) * COLUMN_WIDTH;
+    // After the last column: its own width (and the gap) is the next unit, then one unit per COLUMN_WIDTH.
+    if (position > last + 1) return end + (position - last - 1) * COLUMN_WIDTH;
+    if (position > last) return lefts[n - 1] + (position - last) * (end - lefts[n - 1]);
     const i = floorIndex(ps, position);
     return lefts[i] + ((position - ps[i]) / (ps[i + 1] - ps[i])) * (lefts[i + 1] - lefts[i]);
   };
@@ -117,6 +126,13 @@ function compact(ps: readonly number[], widths: readonly number[]): TimelineScal
     const high = ps[i + 1];
     return numberBetween(low, high, low + ((x - lefts[i]) / (lefts[i + 1] - lefts[i])) * (high - low));
   };
+  const unitsAt = (x: number): number => {
+    if (x < 0) return first + x / COLUMN_WIDTH;
+    if (x >= end) return last + 1 + (x - end) / COLUMN_WIDTH;
+    if (x >= lefts[n - 1]) return last + (x - lefts[n - 1]) / (end - lefts[n - 1]);
+    const i = floorIndex(lefts, x);
+    return ps[i] + ((x - lefts[i]) / (lefts[i + 1] - lefts[i])) * (ps[i + 1] - ps[i]);
+  };
   const step = (position: number, direction: 1 | -1): number => {
     // Column by column: onto the neighbouring column's position, one unit past either end.
     const i = floorIndex(ps, position);
@@ -124,7 +140,7 @@ function compact(ps: readonly number[], widths: readonly number[]): TimelineScal
     const below = ps[i] === position ? i - 1 : i;
     return below >= 0 ? ps[below] : tenth(position - 1);
   };
-  return { mode: 'compact', columns, xOf, positionAt, step };
+  return { mode: 'compact', columns, xOf, positionAt, unitsAt, step };
 }
 
 /** A sticky as the layout sees it: where it is on the timeline and how wide it is drawn. */

@@ -3,7 +3,8 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { addElement, initWorkshop } from '../board';
 import type { Timers } from '../sync/awareness';
-import { applyCanvasNodeChanges, selectStickies } from './boardStore';
+import { CATALOGUE, COLUMN_GAP, COLUMN_WIDTH } from '../domain';
+import { applyCanvasNodeChanges, selectStickies, setTimelineMode } from './boardStore';
 import { createBoardSession } from './boardSession';
 import { PARTICIPANT_KEY, preferredColor } from './participant';
 import { createPresence, followTarget, viewportShowing, type Peer } from './presence';
@@ -123,6 +124,26 @@ describe('presence between pages', () => {
     expect(ben.store.getState().remoteDrags.get(r.a)).toEqual({ x: 500, y: 530 });
     // Ana's own board is hers to draw: no override of her own drag.
     expect(ana.store.getState().remoteDrags.size).toBe(0);
+  });
+
+  it('shows a colleague who lays the timeline out differently in the right place: cursor, view and drag', () => {
+    const r = room();
+    const ana = r.join('Ana');
+    const ben = r.join('Ben');
+    // Ana's board is compact (positions 1 and 3 side by side); Ben has chosen one column per unit.
+    setTimelineMode(ben.store, 'to-scale');
+    r.connect();
+    const three = ana.store.getState().scale.xOf(3);
+    expect(three).toBe(CATALOGUE.event.width + COLUMN_GAP);
+    // Halfway across the column of 3 on Ana's screen is position 3.5: on Ben's, 3.5 columns of 220.
+    ana.presence.setCursor({ x: three + (CATALOGUE.command.width + COLUMN_GAP) / 2, y: 200 });
+    ana.presence.setView({ x: 0, y: 0, width: three, height: 500 });
+    applyCanvasNodeChanges(ana.store, [{ type: 'position', id: r.a, position: { x: three, y: 530 }, dragging: true }]);
+    r.advance(100);
+    const seen = [...ben.presence.live.values()][0];
+    expect(seen.cursor).toEqual({ x: 3.5 * COLUMN_WIDTH, y: 200 });
+    expect(seen.view).toEqual({ x: 1 * COLUMN_WIDTH, y: 0, width: 2 * COLUMN_WIDTH, height: 500 });
+    expect(ben.store.getState().remoteDrags.get(r.a)).toEqual({ x: 3 * COLUMN_WIDTH, y: 530 });
   });
 
   it('follows whoever asks to be followed, until stopped; a new request is followed again', () => {

@@ -21,6 +21,7 @@ import type { Access } from './boardLink';
 import type { BoardStore } from './boardStore';
 import { isStickyNode } from './canvasNodes';
 import { assignColor, loadParticipant, preferredColor, rename, saveParticipant, type Participant } from './participant';
+import { dragToUnits, pointToUnits, presenceInLayout, rectToUnits } from './presenceLayout';
 import { RemoteDrags, setRemoteDrags } from './remoteDrags';
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
@@ -240,7 +241,8 @@ export function createPresence(options: PresenceOptions): Presence {
         }
         continue;
       }
-      live.set(client, state);
+      // Drawn through this page's timeline layout (presence travels in timeline units, presenceLayout.ts).
+      live.set(client, presenceInLayout(state, board.getState().scale));
       if (!old || old.access !== state.access || old.lead !== state.lead || old.since !== state.since || old.user.name !== state.user.name || old.user.color !== state.user.color || old.user.id !== state.user.id) listChanged = true;
       if (old?.drag || state.drag) dragChanged = true;
     }
@@ -261,7 +263,7 @@ export function createPresence(options: PresenceOptions): Presence {
         ids.push(node.id);
         points.push(node.position.x, node.position.y);
       }
-      const drag = ids.length > 0 ? { ids, points } : null;
+      const drag = ids.length > 0 ? dragToUnits({ ids, points }, state.scale) : null;
       if (drag || out.state.drag) out.update({ drag });
     }
     // A sticky let go by someone may be waiting for the document's drop.
@@ -281,10 +283,10 @@ export function createPresence(options: PresenceOptions): Presence {
       return () => liveListeners.delete(listener);
     },
     setCursor(point) {
-      out.update({ cursor: point });
+      out.update({ cursor: pointToUnits(point, board.getState().scale) });
     },
     setView(rect) {
-      out.update({ view: rect });
+      out.update({ view: rectToUnits(rect, board.getState().scale) });
     },
     rename(name) {
       persist(rename(participant, name));

@@ -50,7 +50,9 @@ describe('presence states from others', () => {
   it('ignores states that are not presence: empty, another version, no usable name or colour', () => {
     expect(parsePresence({})).toBeNull();
     expect(parsePresence(null)).toBeNull();
-    expect(parsePresence({ ...base, v: 2 })).toBeNull();
+    expect(parsePresence({ ...base, v: PRESENCE_VERSION + 1 })).toBeNull();
+    // Version 1 sent canvas pixels of its own layout: read as timeline units it would put people in the wrong place.
+    expect(parsePresence({ ...base, v: 1 })).toBeNull();
     expect(parsePresence({ ...base, user: { ...base.user, name: '   ' } })).toBeNull();
     expect(parsePresence({ ...base, user: { ...base.user, color: 'red; background: url(x)' } })).toBeNull();
   });

@@ -4,7 +4,8 @@
 // awareness rate (30 a second per connection). Nothing here enters the shared document.
 
 /** The version of this shape; a state of another version is ignored rather than misread. */
-export const PRESENCE_VERSION = 1;
+/** 2: x coordinates in timeline units, whatever the sender's layout (src/state/presenceLayout.ts). */
+export const PRESENCE_VERSION = 2;
 /** At most one awareness update per 40 ms: 25 a second, under the server's 30 a second per client. */
 export const AWARENESS_INTERVAL_MS = 40;
 
