@@ -90,6 +90,31 @@ describe('MCP over Streamable HTTP', () => {
     expect(JSON.stringify(hotspots)).toContain('Payment Gateway Timeout Handling');
   });
 
+  it('marks pivotal events: the timeline answers its chapters, the export keeps them, a command cannot be pivotal', async () => {
+    const saved = await replay(mcp);
+    const workshop = saved.get('$workshop')!;
+    const before = await callOk(mcp, 'eventstorming_get_timeline', { workshop_id: workshop, response_format: 'json' });
+    expect(before).not.toHaveProperty('chapters');
+    await callOk(mcp, 'eventstorming_update_element', { workshop_id: workshop, element_id: saved.get('$order-placed')!, pivotal: true });
+    const shipped = await callOk(mcp, 'eventstorming_add_element', { workshop_id: workshop, type: 'event', name: 'Parcel Handed Over', position: 40, pivotal: true });
+    const timeline = await callOk(mcp, 'eventstorming_get_timeline', { workshop_id: workshop, response_format: 'json', page_size: 500 });
+    expect((timeline.chapters as { name: string; element_count: number }[]).map((c) => c.name)).toEqual(['Order Placed', 'Parcel Handed Over', 'After Parcel Handed Over']);
+    expect((timeline.chapters as { element_count: number }[]).reduce((n, c) => n + c.element_count, 0)).toBe(45);
+    const entries = timeline.timeline as { id: string; pivotal?: boolean; chapter: number }[];
+    expect(entries.find((e) => e.id === shipped.element_id)).toMatchObject({ pivotal: true, chapter: 2 });
+    expect(entries.find((e) => e.id === saved.get('$order-cancelled'))).toMatchObject({ chapter: 3 });
+    const markdown = await callOk(mcp, 'eventstorming_get_timeline', { workshop_id: workshop });
+    expect(markdown.text).toContain('Chapters: 1. Order Placed');
+    expect(markdown.text).toContain('Order Placed — pivotal');
+    const exported = (await callOk(mcp, 'eventstorming_export_workshop', { workshop_id: workshop })) as { elements: { id: string; pivotal?: boolean }[] };
+    expect(exported.elements.filter((e) => e.pivotal).map((e) => e.id).sort()).toEqual([saved.get('$order-placed')!, String(shipped.element_id)].sort());
+    const refused = await callError(mcp, 'eventstorming_update_element', { workshop_id: workshop, element_id: saved.get('$place-order')!, pivotal: true });
+    expect(refused).toMatch(/Only a domain event can be pivotal/);
+    await callOk(mcp, 'eventstorming_update_element', { workshop_id: workshop, element_id: saved.get('$order-placed')!, pivotal: false });
+    const after = await callOk(mcp, 'eventstorming_get_timeline', { workshop_id: workshop, response_format: 'json' });
+    expect((after.chapters as unknown[]).length).toBe(2);
+  });
+
   it('answers create_workshop with the original fields and the links for the humans', async () => {
     const created = await callOk(mcp, 'eventstorming_create_workshop', { name: 'Links' });
     expect(created).toMatchObject({ success: true, name: 'Links', message: "Workshop 'Links' created successfully" });

@@ -53,6 +53,14 @@ export function writeElement(maps: BoardMaps, record: ElementRecord): void {
   putElement(maps, record);
 }
 
+/** Only a domain event marks a turning point of the story. */
+function requirePivotalEvent(type: string | undefined): void {
+  if (type === 'event') return;
+  throw new EventStormError('invalid', `Only a domain event can be pivotal; this element is ${type === undefined ? 'unknown' : `a ${type}`}.`, [
+    { path: 'pivotal', message: 'only a domain event (type "event") can be pivotal' },
+  ]);
+}
+
 export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptions): BoardElement {
   const args = parseInput(addElementInput, input);
   return runOp(doc, options, ({ maps, now }) => {
@@ -62,6 +70,7 @@ export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptio
     requireElements(maps, args.triggers, 'triggers');
     requireElements(maps, args.triggered_by, 'triggered_by');
     if (args.bounded_context_id) requireContext(maps, args.bounded_context_id, 'bounded_context_id');
+    if (args.pivotal) requirePivotalEvent(args.type);
     const sameType = args.position === undefined || args.y === undefined ? placedOfType(maps, args.type) : [];
     const position = args.position ?? defaultPosition(sameType);
     const y = args.y ?? stackedY(args.type, position, sameType);
@@ -75,6 +84,7 @@ export function addElement(doc: Y.Doc, input: AddElementInput, options?: OpOptio
         position,
         y,
         contextId: args.bounded_context_id ?? null,
+        ...(args.pivotal ? { pivotal: true as const } : {}),
         createdBy: args.created_by,
         createdAt: now,
         updatedAt: now,
@@ -99,11 +109,21 @@ export function updateElement(doc: Y.Doc, input: UpdateElementInput, options?: O
       refuseSelfLinks(args.element_id, args.triggered_by, 'triggered_by');
     }
     if (args.bounded_context_id) requireContext(maps, args.bounded_context_id, 'bounded_context_id');
+    if (args.pivotal) requirePivotalEvent(args.type ?? readElementIn(maps, args.element_id)?.type);
     return () => {
       editElement(
         maps,
         args.element_id,
-        { type: args.type, name: args.name, description: args.description, notes: args.notes, position: args.position, y: args.y, contextId: args.bounded_context_id },
+        {
+          type: args.type,
+          name: args.name,
+          description: args.description,
+          notes: args.notes,
+          position: args.position,
+          y: args.y,
+          contextId: args.bounded_context_id,
+          pivotal: args.pivotal,
+        },
         now,
       );
       const by = options?.by ?? '';

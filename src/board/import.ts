@@ -143,6 +143,7 @@ export function applyImport(doc: Y.Doc, workshopId: string, plan: ImportPlan, op
         position: e.position,
         y: ys.get(e.id) ?? e.y ?? 0,
         contextId: e.contextId,
+        ...(e.pivotal ? { pivotal: true as const } : {}),
         createdBy: e.createdBy,
         createdAt,
         updatedAt: e.updatedAt ?? createdAt,

@@ -13,7 +13,7 @@ export interface LiveSnapshot {
 }
 
 /** The fields an element record stores; contextId and the links are compared after repair and derivation. */
-const RECORD_FIELDS = ['type', 'name', 'description', 'notes', 'position', 'y', 'createdBy', 'createdAt', 'updatedAt'] as const;
+const RECORD_FIELDS = ['type', 'name', 'description', 'notes', 'position', 'y', 'pivotal', 'createdBy', 'createdAt', 'updatedAt'] as const;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

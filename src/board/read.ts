@@ -44,6 +44,8 @@ export function readElement(id: string, value: unknown, edits: FieldEdits): Boar
     position: finite(raw.position),
     y: finite(raw.y),
     contextId: isId(raw.contextId) ? raw.contextId : null,
+    // Only a domain event is pivotal: a sticky whose type changed keeps the mark stored, and shows it again as an event.
+    ...(raw.pivotal === true && raw.type === 'event' ? { pivotal: true as const } : {}),
     createdBy: shortText(raw.createdBy),
     createdAt,
     updatedAt: timestamp(raw.updatedAt) || createdAt,

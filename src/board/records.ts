@@ -29,10 +29,11 @@ export interface ElementEdit {
   position?: number;
   y?: number;
   contextId?: string | null;
+  pivotal?: boolean;
 }
 
 /** The fields that live in `edits`; `at` is [position, y], moved as one. */
-export const EDITABLE = ['type', 'name', 'description', 'notes', 'at', 'contextId'] as const;
+export const EDITABLE = ['type', 'name', 'description', 'notes', 'at', 'contextId', 'pivotal'] as const;
 export type EditableField = (typeof EDITABLE)[number];
 
 /** An element's values as stored, before any repair: read.ts checks and repairs them. */
@@ -44,6 +45,7 @@ export interface RawElement {
   position: unknown;
   y: unknown;
   contextId: unknown;
+  pivotal: unknown;
   createdBy: unknown;
   createdAt: unknown;
   updatedAt: unknown;
@@ -97,6 +99,7 @@ export function newElementValue(record: ElementRecord): Base {
   if (record.notes) value.notes = record.notes;
   value.at = [record.position, record.y];
   if (record.contextId) value.contextId = record.contextId;
+  if (record.pivotal) value.pivotal = true;
   value.created = [record.createdBy, record.createdAt];
   // Only an imported record was last changed after it was made.
   if (record.updatedAt && record.updatedAt !== record.createdAt) value.updated = record.updatedAt;
@@ -114,6 +117,7 @@ export function rawElement(value: unknown, edits: FieldEdits): RawElement | null
       position: value.get('position'),
       y: value.get('y'),
       contextId: value.get('contextId'),
+      pivotal: value.get('pivotal'),
       createdBy: value.get('createdBy'),
       createdAt: value.get('createdAt'),
       updatedAt: value.get('updatedAt'),
@@ -137,6 +141,7 @@ export function rawElement(value: unknown, edits: FieldEdits): RawElement | null
     position,
     y,
     contextId: field('contextId'),
+    pivotal: field('pivotal'),
     createdBy,
     createdAt,
     updatedAt,
@@ -193,6 +198,7 @@ export function editElement(maps: BoardMaps, id: string, edit: ElementEdit, now:
   if (edit.description !== undefined && edit.description !== text(current.description)) writes.push(['description', edit.description]);
   if (edit.notes !== undefined && edit.notes !== text(current.notes)) writes.push(['notes', edit.notes]);
   if (edit.contextId !== undefined && contextOf(edit.contextId) !== contextOf(current.contextId)) writes.push(['contextId', contextOf(edit.contextId)]);
+  if (edit.pivotal !== undefined && edit.pivotal !== (current.pivotal === true)) writes.push(['pivotal', edit.pivotal]);
   if (edit.position !== undefined || edit.y !== undefined) {
     const position = edit.position ?? (finite(current.position) ? current.position : 0);
     const y = edit.y ?? (finite(current.y) ? current.y : 0);
@@ -205,8 +211,8 @@ export function editElement(maps: BoardMaps, id: string, edit: ElementEdit, now:
 
 /** A schema-1 record, edited in its own keys as schema 1 wrote them. */
 function editSchema1(map: Fields, edit: ElementEdit, now: string): boolean {
-  const { type, name, description, notes, position, y } = edit;
-  let changed = setChanged(map, { type, name, description, notes, position, y });
+  const { type, name, description, notes, position, y, pivotal } = edit;
+  let changed = setChanged(map, { type, name, description, notes, position, y, pivotal });
   if (edit.contextId !== undefined && contextOf(edit.contextId) !== contextOf(map.get('contextId'))) {
     map.set('contextId', contextOf(edit.contextId));
     changed = true;

@@ -57,6 +57,8 @@ export interface ExchangeElement {
   position: number;
   y: number;
   bounded_context_id: string | null;
+  /** Present (true) on a pivotal domain event only; a reader that does not know it ignores it. */
+  pivotal?: true;
   /** Derived from the trigger links, sorted. */
   triggers: string[];
   /** Derived from the trigger links, sorted. */
@@ -111,6 +113,7 @@ export function exchangeElement(e: BoardElement, withMetadata: boolean): Exchang
     position: e.position,
     y: e.y,
     bounded_context_id: e.contextId,
+    ...(e.pivotal ? { pivotal: true as const } : {}),
     triggers: [...e.triggers],
     triggered_by: [...e.triggeredBy],
     created_by: e.createdBy,
@@ -194,6 +197,7 @@ export const exchangeElementSchema = z.object(
     position: positionSchema,
     y: coordinateSchema.optional(),
     bounded_context_id: contextRefSchema.optional(),
+    pivotal: z.boolean({ error: 'must be true or false' }).optional(),
     triggers: idList.default([]),
     triggered_by: idList.default([]),
     created_by: shortTextSchema.default(''),
@@ -268,6 +272,8 @@ export interface ImportElement {
   /** Absent in the original's files: the board places the sticky on its type's row. */
   y?: number;
   contextId: string | null;
+  /** A pivotal domain event (kept only on events, as the board reads it). */
+  pivotal?: true;
   createdBy: string;
   createdAt?: string;
   updatedAt?: string;
@@ -561,6 +567,7 @@ function fromExchangeDocument(data: ParsedExchangeDocument): WorkshopFileContent
       position: e.position,
       y: e.y,
       contextId: e.bounded_context_id,
+      ...(e.pivotal && e.type === 'event' ? { pivotal: true as const } : {}),
       createdBy: e.created_by,
       createdAt: e.created_at,
       updatedAt: e.updated_at ?? e.created_at,

@@ -113,6 +113,8 @@ export const addElementInput = z.object({
   triggers: idListSchema.default([]),
   triggered_by: idListSchema.default([]),
   bounded_context_id: contextRefSchema.optional(),
+  /** A pivotal domain event closes a chapter of the story; only events can be. */
+  pivotal: z.boolean().optional(),
   /** Only for import and duplicates of known ids; a fresh id is made when absent. */
   id: idSchema.optional(),
 });
@@ -131,6 +133,7 @@ export const updateElementInput = z.object({
   /** Replaces the element's incoming links (updating the sources). */
   triggered_by: idListSchema.optional(),
   bounded_context_id: contextRefSchema.optional(),
+  pivotal: z.boolean().optional(),
 });
 export type UpdateElementInput = z.input<typeof updateElementInput>;
 

@@ -22,6 +22,8 @@ export interface BoardElement {
   /** Free vertical coordinate on the canvas, in pixels. */
   y: number;
   contextId: string | null;
+  /** Set (true) on a pivotal domain event, which closes a chapter of the story; absent otherwise. */
+  pivotal?: true;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

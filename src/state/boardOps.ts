@@ -28,6 +28,8 @@ export interface BoardOps {
   addSticky(type: ElementType, at: { position: number; y: number }, options?: { edit?: boolean; name?: string }): string | null;
   rename(id: string, name: string): boolean;
   updateElement(input: UpdateElementInput): boolean;
+  /** Mark these events pivotal (or not), in one step. */
+  setPivotal(ids: readonly string[], pivotal: boolean): boolean;
   /** Write a drop: every moved sticky in one transaction. */
   move(moves: StickyMove[]): boolean;
   deleteElements(ids: readonly string[]): boolean;
@@ -93,6 +95,10 @@ export function createBoardOps(session: SessionParts): BoardOps {
     },
     updateElement(input) {
       return perform(OPS.update_element, input) !== null;
+    },
+    setPivotal(ids, pivotal) {
+      // One transaction of this page's origin: one undo step, however many events.
+      return write(() => doc.transact(() => ids.forEach((id) => OPS.update_element.run(doc, { element_id: id, pivotal }, options)), session.origin)) !== null;
     },
     move(moves) {
       if (moves.length === 0) return true;

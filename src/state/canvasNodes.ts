@@ -53,6 +53,7 @@ export function sameElement(a: BoardElement, b: BoardElement): boolean {
     a.position === b.position &&
     a.y === b.y &&
     a.contextId === b.contextId &&
+    a.pivotal === b.pivotal &&
     a.createdBy === b.createdBy &&
     a.createdAt === b.createdAt &&
     a.updatedAt === b.updatedAt &&

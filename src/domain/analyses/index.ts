@@ -3,6 +3,7 @@ export { indexBoard, inTimelineOrder, type BoardIndex, type TimelineKey } from '
 export { paginate, cutLine, cutLongLines, DEFAULT_PAGE_SIZE, MAX_LINE_CHARS, type Pagination } from './paging';
 export { markdownText, markdownId } from './markdown';
 export { statistics, statisticsMarkdown, type StatisticsReport } from './statistics';
+export { chapterAt, chapters, pivotalEvents, type Chapter } from './chapters';
 export {
   timeline,
   timelineMarkdown,

@@ -3,6 +3,7 @@ import type { ElementType } from '../catalogue';
 import type { TimelineInput } from '../schemas';
 import type { BoardElement, WorkshopSnapshot } from '../types';
 import { contextIdAt, contextLabelAt, indexBoard, triggeredByAt, triggersAt, type BoardIndex } from './board-index';
+import { chapterAt, chapters as chaptersOf, type Chapter } from './chapters';
 import { requireContextFilter } from './filters';
 import { document, formatPosition, markdownText, pageLine, tag } from './markdown';
 import { paginate, type Pagination } from './paging';
@@ -21,6 +22,10 @@ export interface ElementEntry extends ElementRef {
   bounded_context_id: string | null;
   /** The context's name (with its id when two contexts share the name), or null. */
   context: string | null;
+  /** On a pivotal domain event only. */
+  pivotal?: true;
+  /** The chapter it is in (1-based), when the board has pivotal events. */
+  chapter?: number;
   description?: string;
   notes?: string;
   triggers?: ElementRef[];
@@ -32,6 +37,8 @@ export interface TimelineReport {
   filters: { element_type: ElementType | null; bounded_context_id: string | null; context: string | null };
   detail_level: DetailLevel;
   timeline: ElementEntry[];
+  /** The chapters the pivotal events cut the whole timeline into (whatever the filters); absent when there are none. */
+  chapters?: Chapter[];
   pagination: Pagination;
 }
 
@@ -52,6 +59,7 @@ export function elementEntry(index: BoardIndex, r: number, detail: DetailLevel):
     bounded_context_id: contextIdAt(index, r),
     context: contextLabelAt(index, r),
   };
+  if (e.pivotal) entry.pivotal = true;
   if (detail === 'full') {
     entry.description = e.description;
     entry.notes = e.notes;
@@ -63,7 +71,7 @@ export function elementEntry(index: BoardIndex, r: number, detail: DetailLevel):
 
 /** `- **0** [event] Order Placed (Order Management)`, and in full detail the element's text and links beneath. */
 export function entryLines(entry: ElementEntry): string[] {
-  const lines = [`- **${formatPosition(entry.position)}** ${tag(entry)}${entry.context !== null ? ` (${markdownText(entry.context)})` : ''}`];
+  const lines = [`- **${formatPosition(entry.position)}** ${tag(entry)}${entry.pivotal ? ' — pivotal' : ''}${entry.context !== null ? ` (${markdownText(entry.context)})` : ''}`];
   if (entry.description) lines.push(`  - Description: ${markdownText(entry.description)}`);
   if (entry.notes) lines.push(`  - Notes: ${markdownText(entry.notes)}`);
   if (entry.triggers?.length) lines.push(`  - Triggers: ${entry.triggers.map((r) => markdownText(r.name)).join(', ')}`);
@@ -82,11 +90,19 @@ export function timeline(snap: WorkshopSnapshot, input: TimelineOptions = {}): T
     if ((type === null || index.ordered[r].type === type) && (context < 0 || index.contextOf[r] === context)) matching.push(r);
   }
   const { items, pagination } = paginate(matching, input.page, input.page_size);
+  const parts = chaptersOf(snap.elements);
+  const cuts = parts.flatMap((c) => (c.until === null ? [] : [c.until]));
+  const entries = items.map((r) => {
+    const entry = elementEntry(index, r, detail);
+    if (parts.length > 0) entry.chapter = chapterAt(cuts, entry.position);
+    return entry;
+  });
   return {
     workshop: { id: snap.meta.id, name: snap.meta.name },
     filters: { element_type: type, bounded_context_id: contextId, context: context < 0 ? null : index.contextLabels[context] },
     detail_level: detail,
-    timeline: items.map((r) => elementEntry(index, r, detail)),
+    timeline: entries,
+    ...(parts.length > 0 ? { chapters: parts } : {}),
     pagination,
   };
 }
@@ -99,7 +115,10 @@ export function filterLine(filters: { element_type: ElementType | null; context:
 }
 
 export function timelineMarkdown(report: TimelineReport): string {
-  const header = [filterLine(report.filters), pageLine(report.pagination, 'element')].filter((l) => l !== null);
+  const chapterLine = report.chapters
+    ? `Chapters: ${report.chapters.map((c) => `${c.index}. ${markdownText(c.name)} (${c.element_count})`).join(' · ')}`
+    : null;
+  const header = [filterLine(report.filters), chapterLine, pageLine(report.pagination, 'element')].filter((l) => l !== null);
   const body = report.timeline.flatMap(entryLines);
   return document([
     `# Timeline: ${markdownText(report.workshop.name)}`,

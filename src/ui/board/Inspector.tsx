@@ -63,6 +63,22 @@ function ElementInspector({ id }: { id: string }) {
         ))}
       </select>
       <p className="mt-1 text-xs text-slate-500">{kind.hint}</p>
+      {element.type === 'event' && (
+        <label className="mt-2 flex items-start gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            checked={element.pivotal === true}
+            disabled={readOnly}
+            onChange={(e) => update({ pivotal: e.target.checked })}
+            data-testid="inspector-pivotal"
+          />
+          <span>
+            Pivotal event <kbd className="text-xs text-slate-400">Shift+P</kbd>
+            <span className="block text-xs text-slate-500">A turning point: it closes a chapter of the story and draws a line through the board.</span>
+          </span>
+        </label>
+      )}
 
       <Label htmlFor="inspector-name">Name</Label>
       <DraftInput

@@ -25,6 +25,7 @@ import {
   applyCanvasNodeChanges,
   selectStickies,
   setEditing,
+  showToast,
 } from '../../state/boardStore';
 import type { BoardNode, TriggerEdge } from '../../state/canvasNodes';
 import { REGION_LABEL_SPACE, REGION_PADDING } from '../../state/contextRegions';
@@ -35,6 +36,7 @@ import { useBoard, useSession } from '../board/sessionContext';
 import { exposeFlow } from '../board/probe';
 import { BoardMinimap } from './BoardMinimap';
 import { CANVAS_CLASS, canvasElement } from './canvasElement';
+import { Chapters } from './Chapters';
 import { ContextRegionComponent } from './ContextRegionNode';
 import { DetailLevel, detailOf } from './DetailLevel';
 import { PresenceLayer } from '../presence/PresenceLayer';
@@ -167,6 +169,7 @@ export function BoardCanvas() {
     () => (
       <>
         <Background id="rows" variant={BackgroundVariant.Lines} gap={rowGap} color="#e8ebf0" />
+        <Chapters />
         <TimelineRuler />
         <RowLabels />
         <Controls showInteractive={false} position="top-right" style={controlsStyle} />
@@ -260,6 +263,18 @@ export function BoardCanvas() {
         const el = state.elementsById.get(id);
         return el ? [{ id, position: dx === 0 ? el.position : state.scale.step(el.position, dx), y: el.y + dy }] : [];
       }));
+      return;
+    }
+    if (e.shiftKey && (key === 'P' || key === 'p')) {
+      // Shift+P: the selected events become pivotal, or stop being so when they all are.
+      e.preventDefault();
+      const events = state.selectedIds.map((id) => state.elementsById.get(id)).filter((el) => el?.type === 'event');
+      if (events.length === 0) {
+        showToast(store, 'Select a domain event to mark it pivotal (Shift+P).', 'info');
+        return;
+      }
+      const pivotal = !events.every((el) => el!.pivotal);
+      ops.setPivotal(events.map((el) => el!.id), pivotal);
       return;
     }
     if (e.shiftKey) return;

@@ -4,6 +4,7 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { useBoard } from '../board/sessionContext';
+import { CHAPTER_BAR_HEIGHT, useHasChapters } from './Chapters';
 import { rulerTicks } from './timelineTicks';
 
 const selector = (s: ReactFlowState) => ({ x: s.transform[0], zoom: s.transform[2], width: s.width });
@@ -14,10 +15,12 @@ export function TimelineRuler() {
   const { x, zoom, width } = useStore(selector, shallow);
   const scale = useBoard((s) => s.scale);
   const ticks = rulerTicks(scale, x, zoom, width);
+  // Under the chapter bar when the board has chapters.
+  const top = useHasChapters() ? CHAPTER_BAR_HEIGHT : 0;
   return (
     <div
-      className="pointer-events-none absolute inset-x-0 top-0 z-[5] overflow-hidden border-b border-slate-300 bg-white/90 text-[11px] text-slate-500 backdrop-blur-sm"
-      style={{ height: RULER_HEIGHT }}
+      className="pointer-events-none absolute inset-x-0 z-[5] overflow-hidden border-b border-slate-300 bg-white/90 text-[11px] text-slate-500 backdrop-blur-sm"
+      style={{ top, height: RULER_HEIGHT }}
       data-testid="timeline-ruler"
       data-mode={scale.mode}
       aria-hidden="true"

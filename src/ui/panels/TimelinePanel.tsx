@@ -1,7 +1,7 @@
 // Timeline: every sticky in the order its story happens (position, then row, then name), filterable by type.
 // A click (or Enter) selects the sticky and brings it to the middle of the canvas.
-import { memo } from 'react';
-import { CATALOGUE, type ElementEntry, type ElementType } from '../../domain';
+import { memo, useMemo } from 'react';
+import { CATALOGUE, type Chapter, type ElementEntry, type ElementType } from '../../domain';
 import type { Insights } from '../../state/insights';
 import { useBoard } from '../board/sessionContext';
 import { usePanel, usePanelStore } from './panelState';
@@ -48,28 +48,61 @@ const TimelineBody = memo(function TimelineBody({ insights, type }: { insights: 
           Nothing of this type is on the board. Choose “All” to see every sticky.
         </EmptyState>
       ) : (
-        <TimelineList entries={entries} />
+        <TimelineList entries={entries} chapters={report.chapters ?? NO_CHAPTERS} />
       )}
     </PanelFrame>
   );
 });
 
-function TimelineList({ entries }: { entries: readonly ElementEntry[] }) {
+const NO_CHAPTERS: readonly Chapter[] = [];
+
+type Row = { chapter: Chapter } | { entry: ElementEntry };
+
+/** The entries, grouped under a heading per chapter when the board has pivotal events. */
+function rowsOf(entries: readonly ElementEntry[], chapters: readonly Chapter[]): Row[] {
+  if (chapters.length === 0) return entries.map((entry) => ({ entry }));
+  const rows: Row[] = [];
+  let current = 0;
+  for (const entry of entries) {
+    if (entry.chapter !== undefined && entry.chapter !== current) {
+      current = entry.chapter;
+      const chapter = chapters[current - 1];
+      if (chapter) rows.push({ chapter });
+    }
+    rows.push({ entry });
+  }
+  return rows;
+}
+
+function TimelineList({ entries, chapters }: { entries: readonly ElementEntry[]; chapters: readonly Chapter[] }) {
   const focusSticky = useFocusSticky();
   const selected = useBoard((s) => (s.selectedIds.length === 1 ? s.selectedIds[0] : null));
+  const rows = useMemo(() => rowsOf(entries, chapters), [entries, chapters]);
   return (
     <VirtualList
-      items={entries}
+      items={rows}
       rowHeight={ROW_HEIGHT}
       testId="timeline-list"
       label="Stickies in timeline order"
-      renderRow={(entry) => <TimelineRow entry={entry} selected={entry.id === selected} onPick={focusSticky} />}
+      renderRow={(row) =>
+        'chapter' in row ? (
+          <div className="flex h-full items-center gap-2 border-b border-orange-200 bg-orange-50 px-2 text-xs font-semibold text-orange-900" data-testid="timeline-chapter" data-index={row.chapter.index}>
+            <span aria-hidden="true">◆</span>
+            <span className="min-w-0 flex-1 truncate">
+              Chapter {row.chapter.index}: {row.chapter.name}
+            </span>
+            <span className="font-normal text-orange-700">{row.chapter.element_count}</span>
+          </div>
+        ) : (
+          <TimelineRow entry={row.entry} selected={row.entry.id === selected} onPick={focusSticky} />
+        )
+      }
     />
   );
 }
 
 function sameEntry(a: ElementEntry, b: ElementEntry): boolean {
-  return a.id === b.id && a.name === b.name && a.type === b.type && a.position === b.position && a.context === b.context;
+  return a.id === b.id && a.name === b.name && a.type === b.type && a.position === b.position && a.context === b.context && a.pivotal === b.pivotal;
 }
 
 /** One row; a recomputed timeline re-renders only the rows whose sticky changed. */
@@ -91,6 +124,11 @@ const TimelineRow = memo(
         <span className="min-w-0 flex-1 truncate text-slate-800" data-testid="timeline-item-name">
           {entry.name}
         </span>
+        {entry.pivotal && (
+          <span className="shrink-0 text-[11px] font-semibold text-orange-600" title="Pivotal event">
+            ◆ pivotal
+          </span>
+        )}
         {entry.context && <span className="max-w-[6.5rem] shrink-0 truncate text-[11px] text-slate-400">{entry.context}</span>}
       </button>
     );
