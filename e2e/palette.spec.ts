@@ -14,7 +14,7 @@ async function countOf(page: Page, type: ElementType): Promise<number> {
 /** Grid of well-separated canvas points (pane-relative), one per type. */
 /** Four to a row, clear of each other and of the side panel, which opens beside the canvas at the first sticky. */
 function spotFor(i: number): { x: number; y: number } {
-  return { x: 140 + (i % 4) * 190, y: 150 + Math.floor(i / 4) * 300 };
+  return { x: 140 + (i % 4) * 190, y: 130 + Math.floor(i / 4) * 220 };
 }
 
 async function expectCentredAt(page: Page, id: string, point: { x: number; y: number }) {

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { TUTORIAL_FLOW_MARKDOWN } from '../fixtures/tutorial';
-import { contextOverview, lint, search, statistics, LINT_RULE_INFO } from '../src/domain';
+import { contextOverview, ELEMENT_TYPES, lint, search, statistics, LINT_RULE_INFO } from '../src/domain';
 import { boardSnapshot, createWorkshop, openBoard, replayTutorialInPage, sticky } from './helpers';
 
 const SOON = { timeout: 1_000 };
@@ -52,7 +52,7 @@ test('the insight panels show the replayed tutorial as the domain analyses see i
   await expect(stats.getByTestId('stat-coverage')).toHaveText('77.3%');
   const expected = statistics(snap);
   await expect(stats.getByTestId('stat-links')).toHaveText(String(expected.relationships.total_trigger_links));
-  await expect(stats.getByTestId('stat-by-type-row')).toHaveCount(8);
+  await expect(stats.getByTestId('stat-by-type-row')).toHaveCount(ELEMENT_TYPES.length); // every type, in the palette's order, opportunities at 0
   await expect(stats.locator('[data-testid="stat-by-type-row"][data-key="event"] [data-testid="stat-by-type-value"]')).toHaveText(String(expected.by_type.event));
   await expect(stats.locator('[data-testid="stat-by-type-row"][data-key="event"] span span')).toHaveCSS('background-color', 'rgb(251, 146, 60)');
   await expect(stats.getByTestId('stat-by-context-row')).toHaveCount(4);

@@ -81,13 +81,19 @@ describe('MCP over Streamable HTTP', () => {
       relationships: { total_trigger_links: 18 },
       coverage: { elements_in_contexts: 34, elements_without_context: 10, percent: 77.3 },
     });
-    expect(stats.by_type).toMatchObject({ event: 13, command: 9, actor: 4, aggregate: 4, policy: 4, read_model: 3, external_system: 3, hotspot: 4 });
+    // Exactly the original server's keys: a type it did not have (opportunity) appears only where the board has one.
+    expect(stats.by_type).toEqual({ event: 13, command: 9, actor: 4, aggregate: 4, policy: 4, read_model: 3, external_system: 3, hotspot: 4 });
     const flow = await callOk(mcp, 'eventstorming_visualize_flow', { workshop_id: workshop, max_depth: 10 });
     expect(String(flow.text).startsWith(TUTORIAL_FLOW_MARKDOWN)).toBe(true);
     const markdown = await callOk(mcp, 'eventstorming_get_statistics', { workshop_id: workshop });
     expect(markdown.text).toContain('77.3%');
     const hotspots = await callOk(mcp, 'eventstorming_search_elements', { workshop_id: workshop, query: 'timeout', element_type: 'hotspot', response_format: 'json' });
     expect(JSON.stringify(hotspots)).toContain('Payment Gateway Timeout Handling');
+    await callOk(mcp, 'eventstorming_add_element', { workshop_id: workshop, type: 'opportunity', name: 'Offer express delivery', position: 50 });
+    const withOpportunity = await callOk(mcp, 'eventstorming_get_statistics', { workshop_id: workshop, response_format: 'json' });
+    expect(withOpportunity.by_type).toMatchObject({ opportunity: 1, event: 13 });
+    const exported = (await callOk(mcp, 'eventstorming_export_workshop', { workshop_id: workshop })) as { version: number };
+    expect(exported.version).toBe(2);
   });
 
   it('marks pivotal events: the timeline answers its chapters, the export keeps them, a command cannot be pivotal', async () => {

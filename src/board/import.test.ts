@@ -283,7 +283,7 @@ describe('a bad file never reaches the document', () => {
     ['10,001 elements', () => ({ ...good(), elements: Array.from({ length: LIMITS.elementsPerBoard + 1 }, (_, i) => ({ id: `x${i}`, type: 'event', name: 'E', position: i })) }), 'elements'],
     ['a 10 MB string', () => JSON.stringify({ ...good(), elements: good().elements.map((e, i) => (i === 0 ? { ...e, notes: 'n'.repeat(10_000_000) } : e)) }), 'elements.0.notes'],
     ['invalid JSON text', () => JSON.stringify(good()).replace('"elements":', '"elements"'), ''],
-    ['a newer version', () => ({ ...good(), version: 2 }), 'version'],
+    ['a newer version', () => ({ ...good(), version: 3 }), 'version'],
   ];
 
   for (const [what, make, path] of bad) {

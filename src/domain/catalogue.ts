@@ -1,4 +1,5 @@
-// The element catalogue: the one definition of the eight sticky types (ddd-crew EventStorming glossary legend).
+// The element catalogue: the one definition of the sticky types (ddd-crew EventStorming glossary legend), the
+// Big Picture's opportunity included.
 
 export const ELEMENT_TYPES = [
   'actor',
@@ -9,9 +10,26 @@ export const ELEMENT_TYPES = [
   'read_model',
   'external_system',
   'hotspot',
+  'opportunity',
 ] as const;
 
 export type ElementType = (typeof ELEMENT_TYPES)[number];
+
+/** The original server's eight types: every count by type lists them, whatever the board holds. */
+export const SEED_TYPES = ELEMENT_TYPES.slice(0, 8) as readonly ElementType[];
+
+/**
+ * A count per type as the answers give it: the seed's eight always (so the original answers keep their shape), a
+ * newer type (opportunity) only where the board has some.
+ */
+export function countsByType(count: (type: ElementType) => number): Record<ElementType, number> {
+  const out = {} as Record<ElementType, number>;
+  for (const type of ELEMENT_TYPES) {
+    const n = count(type);
+    if (n > 0 || SEED_TYPES.includes(type)) out[type] = n;
+  }
+  return out;
+}
 
 export interface ElementKind {
   type: ElementType;
@@ -65,6 +83,10 @@ export const CATALOGUE: Readonly<Record<ElementType, ElementKind>> = {
   hotspot: {
     type: 'hotspot', label: 'Hotspot', color: '#ff2d95', textColor: '#ffffff', row: 7,
     width: 160, height: 100, rotation: -3, key: 'h', hint: 'A question, risk or disagreement to resolve',
+  },
+  opportunity: {
+    type: 'opportunity', label: 'Opportunity', color: '#bef264', textColor: '#1a2e05', row: 8,
+    width: 160, height: 100, rotation: 2, key: 'o', hint: 'A chance to do better, the hotspot\'s hopeful twin: "Offer express delivery"',
   },
 };
 

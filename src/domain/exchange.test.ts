@@ -225,7 +225,7 @@ describe('parseWorkshopDocument, our format', () => {
   it('refuses a file made by a newer EventStorm, saying so', () => {
     let caught: unknown;
     try {
-      parseWorkshopDocument({ ...validFile(), version: 2, elements: 'whatever comes in version 2' });
+      parseWorkshopDocument({ ...validFile(), version: 3, elements: 'whatever comes in version 3' });
     } catch (error) {
       caught = error;
     }
@@ -438,5 +438,20 @@ describe('jsonSyntaxErrorOffset', () => {
     expect(jsonSyntaxErrorOffset('[1, 2')).toBe(5);
     expect(jsonSyntaxErrorOffset("{'a': 1}")).toBe(1);
     expect(jsonSyntaxErrorOffset('[NaN]')).toBe(1);
+  });
+});
+
+describe('opportunities in the exchange format', () => {
+  it('exports version 1 until a board holds an opportunity, then version 2, and reads both back', () => {
+    const meta = { id: 'w', name: 'W', description: '', domain: '', facilitators: [], createdAt: '', updatedAt: '' };
+    const element = (id: string, type: 'event' | 'opportunity') => ({
+      id, type, name: id, description: '', notes: '', position: 0, y: 0, contextId: null, createdBy: '', createdAt: '', updatedAt: '', triggers: [], triggeredBy: [],
+    });
+    const plain = exportWorkshop({ meta, elements: [element('e', 'event')], links: [], contexts: [] }, { includeMetadata: false });
+    expect(plain.version).toBe(1);
+    const withOpportunity = exportWorkshop({ meta, elements: [element('e', 'event'), element('o', 'opportunity')], links: [], contexts: [] }, { includeMetadata: false });
+    expect(withOpportunity.version).toBe(2);
+    expect(parseWorkshopDocument(JSON.parse(JSON.stringify(withOpportunity))).elements.map((e) => e.type)).toEqual(['event', 'opportunity']);
+    expect(parseWorkshopDocument(JSON.parse(JSON.stringify(plain))).elements).toHaveLength(1);
   });
 });

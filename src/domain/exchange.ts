@@ -31,7 +31,17 @@ import { inTimelineOrder } from './analyses/board-index';
 import { linkKey, type BoardElement, type WorkshopSnapshot } from './types';
 
 export const EXCHANGE_FORMAT = 'eventstorm.workshop';
-export const EXCHANGE_VERSION = 1;
+/**
+ * The newest version this EventStorm reads and writes. An export says 2 only when it carries what version 1 could
+ * not (an opportunity sticky, a type version 1 readers refuse); otherwise it says 1, so older EventStorms read it.
+ */
+export const EXCHANGE_VERSION = 2;
+export type ExchangeVersion = 1 | 2;
+
+/** The oldest version that can carry this board. */
+export function exchangeVersionFor(elements: readonly { type: string }[]): ExchangeVersion {
+  return elements.some((e) => e.type === 'opportunity') ? 2 : 1;
+}
 /** At most this many problems are listed in one error; the rest are counted. */
 export const MAX_LISTED_ISSUES = 100;
 
@@ -83,7 +93,7 @@ export interface ExchangeContext {
 
 export interface ExchangeDocument {
   format: typeof EXCHANGE_FORMAT;
-  version: typeof EXCHANGE_VERSION;
+  version: ExchangeVersion;
   /** With metadata only. */
   exported_at?: string;
   workshop: ExchangeWorkshop;
@@ -156,7 +166,7 @@ export function exportWorkshop(snap: WorkshopSnapshot, options: ExportWorkshopOp
   const contexts = [...snap.contexts].sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
   return {
     format: EXCHANGE_FORMAT,
-    version: EXCHANGE_VERSION,
+    version: exchangeVersionFor(snap.elements),
     ...(withMetadata ? { exported_at: options.exportedAt ?? new Date().toISOString() } : {}),
     workshop: {
       id: snap.meta.id,
@@ -236,10 +246,10 @@ export const exchangeWorkshopSchema = z.object(
   { error: 'must be the workshop object (id, name, description, domain, facilitators)' },
 );
 
-/** Our exchange document, version 1. Missing optional fields default; unknown fields are ignored. */
+/** Our exchange document, version 1 or 2 (2 adds the opportunity type). Missing optional fields default; unknown fields are ignored. */
 export const exchangeDocumentSchema = z.object({
   format: z.literal(EXCHANGE_FORMAT, { error: `must be "${EXCHANGE_FORMAT}"` }),
-  version: z.literal(EXCHANGE_VERSION, { error: `must be ${EXCHANGE_VERSION}` }),
+  version: z.union([z.literal(1), z.literal(2)], { error: `must be 1 or 2` }),
   exported_at: optionalTimestamp,
   workshop: exchangeWorkshopSchema,
   elements: z.array(exchangeElementSchema, { error: 'must be the list of elements' }),

@@ -1,6 +1,6 @@
 // Bounded context overview: per context, what it holds by type, what it lacks, and how strongly it is coupled to
 // the others through trigger links crossing its boundary.
-import { ELEMENT_TYPES, type ElementType } from '../catalogue';
+import { ELEMENT_TYPES, countsByType, type ElementType } from '../catalogue';
 import type { ContextOverviewInput } from '../schemas';
 import type { WorkshopSnapshot } from '../types';
 import { indexBoard, type BoardIndex } from './board-index';
@@ -161,7 +161,7 @@ export function contextOverview(snap: WorkshopSnapshot, input: ContextOverviewOp
       description: context.description,
       color: context.color,
       element_count: t.count,
-      by_type: t.byType,
+      by_type: countsByType((type) => t.byType[type]),
       lacks: ESSENTIAL_TYPES.filter((type) => t.byType[type] === 0),
       coupling: {
         internal: t.internal,

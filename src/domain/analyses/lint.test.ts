@@ -153,6 +153,22 @@ describe('lint rules', () => {
     expect(found.map((f) => f.element_id)).toEqual(['h1', 'h2']);
   });
 
+  it('lists the opportunities nobody has taken up yet, not one already linked to what realises it', () => {
+    const found = findings(
+      {
+        elements: [
+          { id: 'o1', type: 'opportunity', name: 'Offer express delivery' },
+          { id: 'o2', type: 'opportunity', name: 'Bundle gift wrapping' },
+          { id: 'c', type: 'command', name: 'Add Gift Wrap' },
+        ],
+        links: [['o2', 'c']],
+      },
+      'open-opportunity',
+    );
+    expect(found.map((f) => f.element_id)).toEqual(['o1']);
+    expect(found[0].message).toMatch(/Offer express delivery.*not taken up yet/);
+  });
+
   it('finds nothing on a tidy board', () => {
     const report = lint(
       snapshotOf({
@@ -179,6 +195,7 @@ describe('lint on the tutorial', () => {
       'element-without-context': 10,
       'cross-context-link': 4,
       'open-hotspot': 4,
+      'open-opportunity': 0,
     });
     expect(report.total).toBe(24);
     expect(report.by_severity).toEqual({ warning: 6, info: 18 });

@@ -13,6 +13,7 @@ export const LINT_RULES = [
   'element-without-context',
   'cross-context-link',
   'open-hotspot',
+  'open-opportunity',
 ] as const;
 export type LintRule = (typeof LINT_RULES)[number];
 export type LintSeverity = 'warning' | 'info';
@@ -24,6 +25,7 @@ export const LINT_RULE_INFO: Readonly<Record<LintRule, { title: string; severity
   'element-without-context': { title: 'Elements in no bounded context', severity: 'info' },
   'cross-context-link': { title: 'Trigger links between bounded contexts', severity: 'info' },
   'open-hotspot': { title: 'Open hotspots', severity: 'info' },
+  'open-opportunity': { title: 'Opportunities not yet taken up', severity: 'info' },
 };
 
 export interface LintFinding {
@@ -131,6 +133,8 @@ function messageOf(index: BoardIndex, hit: Hit): string {
     }
     case 'open-hotspot':
       return `Hotspot ${quoted(e)} is open. Discuss it, record the decision, then resolve or delete the hotspot.`;
+    case 'open-opportunity':
+      return `Opportunity ${quoted(e)} is not taken up yet. Decide whether to pursue it: link the command or policy that would realise it, or delete it.`;
   }
 }
 
@@ -165,6 +169,8 @@ function check(index: BoardIndex): Hit[][] {
     }
     if (hasContexts && contextOf[r] < 0) add('element-without-context', r);
     if (e.type === 'hotspot') add('open-hotspot', r);
+    // An opportunity someone acted on triggers, or is triggered by, what realises it.
+    if (e.type === 'opportunity' && outStart[r] === outStart[r + 1] && inStart[r] === inStart[r + 1]) add('open-opportunity', r);
     // Links in timeline order of source, then target.
     const from = contextOf[r];
     if (from < 0) continue;

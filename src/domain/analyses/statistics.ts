@@ -1,6 +1,6 @@
 // Workshop statistics: what is on the board, by type and by context, how it is linked and how much of it has a context.
 // The JSON keeps the original server's keys (totals, by_type, by_context, relationships, coverage).
-import { ELEMENT_TYPES, type ElementType } from '../catalogue';
+import { ELEMENT_TYPES, countsByType, type ElementType } from '../catalogue';
 import type { WorkshopSnapshot } from '../types';
 import { inDegree, indexBoard, outDegree } from './board-index';
 import { document, markdownText } from './markdown';
@@ -21,13 +21,14 @@ export interface StatisticsReport {
 
 export function statistics(snap: WorkshopSnapshot): StatisticsReport {
   const index = indexBoard(snap);
-  const byType = Object.fromEntries(ELEMENT_TYPES.map((t) => [t, 0])) as Record<ElementType, number>;
+  const tally = new Map<ElementType, number>();
   const perContext = new Array<number>(index.contexts.length).fill(0);
   let assigned = 0;
   let withTriggers = 0;
   let withTriggeredBy = 0;
   for (let r = 0; r < index.ordered.length; r++) {
-    byType[index.ordered[r].type]++;
+    const type = index.ordered[r].type;
+    tally.set(type, (tally.get(type) ?? 0) + 1);
     const c = index.contextOf[r];
     if (c >= 0) {
       assigned++;
@@ -44,7 +45,7 @@ export function statistics(snap: WorkshopSnapshot): StatisticsReport {
   return {
     workshop: { id: snap.meta.id, name: snap.meta.name, domain: snap.meta.domain },
     totals: { elements: total, bounded_contexts: contexts.length },
-    by_type: byType,
+    by_type: countsByType((t) => tally.get(t) ?? 0),
     by_context: byContext,
     contexts,
     relationships: {
@@ -70,7 +71,7 @@ export function statisticsMarkdown(report: StatisticsReport): string {
     `- Bounded Contexts: ${report.totals.bounded_contexts}`,
     '',
     '## Elements by Type',
-    ...ELEMENT_TYPES.map((t) => `- ${t}: ${report.by_type[t]}`),
+    ...ELEMENT_TYPES.filter((t) => report.by_type[t] !== undefined).map((t) => `- ${t}: ${report.by_type[t]}`),
     '',
     '## Elements by Bounded Context',
     ...(report.contexts.length > 0 ? report.contexts.map((c) => `- ${markdownText(c.label)}: ${c.elements}`) : ['- No bounded contexts yet']),

@@ -1,4 +1,4 @@
-// The eight sticky types: click adds one at the centre of the view, drag drops one where you let go; the key
+// The sticky types: click adds one at the centre of the view, drag drops one where you let go; the key
 // shown on each adds one at the pointer while the canvas has the keyboard.
 import { CATALOGUE, ELEMENT_TYPES } from '../../domain';
 import { PALETTE_MIME, useAddStickyInView } from '../canvas/BoardCanvas';

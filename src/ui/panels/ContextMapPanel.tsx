@@ -74,7 +74,7 @@ function ContextCard({ context: c, members }: { context: ContextSummary; members
   const fitStickies = useFitStickies();
   const focused = useBoard((s) => s.focusContextId === c.id);
   const k = c.coupling;
-  const kinds = ELEMENT_TYPES.filter((t) => c.by_type[t] > 0);
+  const kinds = ELEMENT_TYPES.filter((t) => (c.by_type[t] ?? 0) > 0);
   const show = () => setHighlight(store, { source: 'contexts', ids: new Set(members) });
   const hide = () => clearHighlight(store, 'contexts');
   return (

@@ -65,7 +65,7 @@ function Line({ label, value, testId }: { label: string; value: number | string;
 
 function StatisticsSections({ report }: { report: StatisticsReport }) {
   const contextColors = useBoard((s) => s.contextsById);
-  const byType: Bar[] = ELEMENT_TYPES.map((t) => ({ key: t, label: CATALOGUE[t].label, value: report.by_type[t], color: CATALOGUE[t].color }));
+  const byType: Bar[] = ELEMENT_TYPES.map((t) => ({ key: t, label: CATALOGUE[t].label, value: report.by_type[t] ?? 0, color: CATALOGUE[t].color }));
   const byContext: Bar[] = report.contexts.map((c) => ({
     key: c.id,
     label: c.label,

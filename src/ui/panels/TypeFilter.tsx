@@ -35,7 +35,7 @@ export function TypeFilter({
         >
           <TypeSwatch type={t} size={8} />
           {CATALOGUE[t].label}
-          {counts && <span className="tabular-nums text-slate-400">{counts[t]}</span>}
+          {counts && <span className="tabular-nums text-slate-400">{counts[t] ?? 0}</span>}
         </button>
       ))}
     </div>
