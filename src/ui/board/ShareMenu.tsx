@@ -1,10 +1,11 @@
 // Share: the edit link (anyone with it can change the board) and the view link (look only), each one click to copy.
 import { Check, Copy, Share2 } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { boardHref } from '../../state/boardLink';
 import { browserStorage, loadRecent } from '../../state/recentWorkshops';
 import { fetchWorkshop } from '../../sync/api';
 import { useSession } from './sessionContext';
+import { useDismiss } from './useDismiss';
 
 export function ShareMenu() {
   const { link } = useSession();
@@ -13,6 +14,7 @@ export function ShareMenu() {
     link.access === 'view' ? link.secret : (loadRecent(browserStorage()).find((r) => r.workshopId === link.workshopId)?.viewSecret ?? null),
   );
   const panel = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
 
   useEffect(() => {
     if (!open || viewSecret) return;
@@ -26,19 +28,7 @@ export function ShareMenu() {
       .catch(() => undefined);
   }, [open, viewSecret, link]);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: PointerEvent) => {
-      if (panel.current && !panel.current.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', esc);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', esc);
-    };
-  }, [open]);
+  useDismiss(open, panel, close);
 
   const origin = window.location.origin;
   const editLink = link.access === 'edit' ? origin + boardHref(link) : null;

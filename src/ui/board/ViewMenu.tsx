@@ -2,7 +2,7 @@
 // (the board's positions as consecutive columns) or to scale (one column per unit). The choice is remembered.
 import { Check, Eye } from 'lucide-react';
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { TimelineMode } from '../../domain';
 import { setTimelineMode } from '../../state/boardStore';
 import { browserStorage } from '../../state/recentWorkshops';
@@ -10,6 +10,7 @@ import { saveTimelineMode } from '../../state/viewPreferences';
 import { canvasElement } from '../canvas/canvasElement';
 import { FIT_OPTIONS } from '../canvas/initialViewport';
 import { useBoard, useSession } from './sessionContext';
+import { useDismiss } from './useDismiss';
 
 export function ViewMenu() {
   const { store } = useSession();
@@ -18,19 +19,8 @@ export function ViewMenu() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', esc);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', esc);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, root, close);
 
   /** Switch the layout, keeping the timeline position at the middle of the view in the middle. */
   const switchTo = (next: TimelineMode) => {
